@@ -1,0 +1,111 @@
+package org.commitmenttracker.local;
+
+import org.commitmenttracker.command.CommandServiceApplication;
+import org.commitmenttracker.postgres.EmbeddedPostgresServer;
+import org.commitmenttracker.postgres.TrackerDatabase;
+import org.commitmenttracker.query.QueryServiceApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The whole product on a laptop: an embedded PostgreSQL 16 whose data stays in
+ * {@code .local-data/postgres} (or {@code TRACKER_DATA_DIR}), the command service on 8081 and
+ * the query service on 8082, seeded once with the 2021 US–Mexico fact sheet.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    static final String DATABASE = "tracker";
+    static final String FACT_SHEET = "classpath:fact-sheets/us-mexico-vp-visit-2021-06-15.json";
+
+    private final EmbeddedPostgresServer postgres;
+    private final ConfigurableApplicationContext commandService;
+    private final ConfigurableApplicationContext queryService;
+
+    private LocalStack(EmbeddedPostgresServer postgres, ConfigurableApplicationContext commandService,
+                       ConfigurableApplicationContext queryService) {
+        this.postgres = postgres;
+        this.commandService = commandService;
+        this.queryService = queryService;
+    }
+
+    public static void main(String[] args) {
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        Path dataDirectory = Path.of(env("TRACKER_DATA_DIR", ".local-data/postgres")).toAbsolutePath();
+        int databasePort = Integer.parseInt(env("TRACKER_DB_PORT", "54329"));
+        LocalStack stack = start(dataDirectory, databasePort, args);
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-shutdown"));
+        stack.printWhereThingsAre(dataDirectory);
+    }
+
+    static LocalStack start(Path dataDirectory, int databasePort, String... args) {
+        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.persistent(dataDirectory, databasePort);
+        TrackerDatabase database = postgres.trackerDatabase();
+        TrackerDatabase.Credentials credentials = TrackerDatabase.Credentials.local();
+        database.provision(DATABASE, credentials);
+
+        // Defaults only: the environment variables of the README still override each of them.
+        Map<String, Object> defaults = new HashMap<>();
+        defaults.put("TRACKER_DB_URL", database.jdbcUrl(DATABASE));
+        defaults.put("TRACKER_OWNER_DB_PASSWORD", credentials.ownerPassword());
+        defaults.put("TRACKER_COMMAND_DB_PASSWORD", credentials.commandPassword());
+        defaults.put("TRACKER_QUERY_DB_PASSWORD", credentials.queryPassword());
+
+        Map<String, Object> commandDefaults = new HashMap<>(defaults);
+        commandDefaults.put("tracker.seed.fact-sheet", FACT_SHEET);
+        ConfigurableApplicationContext commandService = local(CommandServiceApplication.builder(), commandDefaults)
+                .run(args);
+        ConfigurableApplicationContext queryService = local(QueryServiceApplication.builder(), defaults).run(args);
+        return new LocalStack(postgres, commandService, queryService);
+    }
+
+    private static SpringApplicationBuilder local(SpringApplicationBuilder service, Map<String, Object> defaults) {
+        return service.profiles("local").properties(defaults);
+    }
+
+    private void printWhereThingsAre(Path dataDirectory) {
+        String command = commandServiceUrl();
+        String query = queryServiceUrl();
+        String banner = """
+
+                ============================================================
+                 Commitment Tracker is running (local stack)
+                   command service  %1$s   (writes; Swagger UI: %1$s/swagger-ui.html)
+                   query service    %2$s   (reads;  Swagger UI: %2$s/swagger-ui.html)
+                   PostgreSQL 16    localhost:%3$d, database '%4$s', data in %5$s
+                   users (HTTP Basic): officer/officer-local  auditor/auditor-local
+                                       integrator/integrator-local  admin/admin-local
+                   try:  curl -u officer:officer-local %2$s/api/commitments
+                 Stop with Ctrl+C; the data stays for the next start.
+                ============================================================
+                """.formatted(command, query, postgres.port(), DATABASE, dataDirectory);
+        System.out.println(banner);
+    }
+
+    String commandServiceUrl() {
+        return url(commandService);
+    }
+
+    String queryServiceUrl() {
+        return url(queryService);
+    }
+
+    private static String url(ConfigurableApplicationContext service) {
+        return "http://localhost:" + service.getEnvironment().getProperty("local.server.port");
+    }
+
+    @Override
+    public void close() {
+        queryService.close();
+        commandService.close();
+        postgres.close();
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

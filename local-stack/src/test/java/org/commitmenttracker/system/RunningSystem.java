@@ -1,0 +1,68 @@
+package org.commitmenttracker.system;
+
+import org.commitmenttracker.command.CommandServiceApplication;
+import org.commitmenttracker.query.QueryServiceApplication;
+import org.commitmenttracker.testsupport.TestDatabase;
+import org.commitmenttracker.testsupport.TrackerHttp;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Both services, each with its own Spring context, on one fresh database, reached over real
+ * HTTP on random ports. Started once per test JVM and shared: tests use their own commitment ids.
+ */
+final class RunningSystem {
+
+    private static RunningSystem shared;
+
+    final TestDatabase.Database database;
+    final ConfigurableApplicationContext commandService;
+    final ConfigurableApplicationContext queryService;
+
+    private RunningSystem(TestDatabase.Database database, ConfigurableApplicationContext commandService,
+                          ConfigurableApplicationContext queryService) {
+        this.database = database;
+        this.commandService = commandService;
+        this.queryService = queryService;
+    }
+
+    static synchronized RunningSystem shared() {
+        if (shared == null) {
+            System.setProperty("axoniq.update-checker.disabled", "true");
+            TestDatabase.Database database = TestDatabase.newDatabase();
+            shared = new RunningSystem(database,
+                    start(CommandServiceApplication.builder(), database.commandServiceProperties()),
+                    start(QueryServiceApplication.builder(), database.queryServiceProperties()));
+        }
+        return shared;
+    }
+
+    /** Another command-service instance on the same database, as behind a load balancer. */
+    ConfigurableApplicationContext startAnotherCommandService() {
+        return start(CommandServiceApplication.builder(), database.commandServiceProperties());
+    }
+
+    static ConfigurableApplicationContext start(SpringApplicationBuilder service, Map<String, Object> properties) {
+        List<String> args = new ArrayList<>();
+        args.add("--server.port=0");
+        args.add("--tracker.read.min-version-wait=3s");
+        properties.forEach((key, value) -> args.add("--" + key + "=" + value));
+        return service.profiles("local").run(args.toArray(String[]::new));
+    }
+
+    TrackerHttp commands() {
+        return http(commandService);
+    }
+
+    TrackerHttp queries() {
+        return http(queryService);
+    }
+
+    static TrackerHttp http(ConfigurableApplicationContext service) {
+        return new TrackerHttp("http://localhost:" + service.getEnvironment().getProperty("local.server.port"));
+    }
+}

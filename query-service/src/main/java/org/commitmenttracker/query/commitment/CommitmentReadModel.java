@@ -1,0 +1,166 @@
+package org.commitmenttracker.query.commitment;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The {@code query.commitment} table: one row per commitment, its detail as a JSON document. */
+@Repository
+public class CommitmentReadModel {
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper objectMapper;
+
+    CommitmentReadModel(JdbcClient jdbc, ObjectMapper objectMapper) {
+        this.jdbc = jdbc;
+        this.objectMapper = objectMapper;
+    }
+
+    public Optional<CommitmentDetail> find(String id) {
+        return jdbc.sql("SELECT detail FROM query.commitment WHERE id = ?")
+                .param(id)
+                .query((rs, row) -> read(rs.getString(1)))
+                .optional();
+    }
+
+    public Optional<Long> version(String id) {
+        return jdbc.sql("SELECT version FROM query.commitment WHERE id = ?").param(id).query(Long.class).optional();
+    }
+
+    void save(CommitmentDetail detail) {
+        jdbc.sql("""
+                        INSERT INTO query.commitment (id, version, title, summary, category, status, rating, announced_on,
+                            due_by, next_due_by, last_activity_on, lead_agencies, detail)
+                        VALUES (:id, :version, :title, :summary, :category, :status, :rating, :announcedOn,
+                            :dueBy, :nextDueBy, :lastActivityOn, :leadAgencies, CAST(:detail AS JSONB))
+                        ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, title = EXCLUDED.title,
+                            summary = EXCLUDED.summary, category = EXCLUDED.category, status = EXCLUDED.status,
+                            rating = EXCLUDED.rating, announced_on = EXCLUDED.announced_on, due_by = EXCLUDED.due_by,
+                            next_due_by = EXCLUDED.next_due_by, last_activity_on = EXCLUDED.last_activity_on,
+                            lead_agencies = EXCLUDED.lead_agencies, detail = EXCLUDED.detail
+                        WHERE query.commitment.version < EXCLUDED.version
+                        """)
+                .param("id", detail.id())
+                .param("version", detail.version())
+                .param("title", detail.title())
+                .param("summary", detail.summary())
+                .param("category", detail.category().name())
+                .param("status", detail.status().name())
+                .param("rating", detail.rating() == null ? null : detail.rating().name())
+                .param("announcedOn", detail.announcedOn())
+                .param("dueBy", detail.dueBy())
+                .param("nextDueBy", nextDueBy(detail))
+                .param("lastActivityOn", detail.lastActivityOn())
+                .param("leadAgencies", detail.leadAgencies().toArray(String[]::new))
+                .param("detail", write(detail))
+                .update();
+    }
+
+    void deleteAll() {
+        jdbc.sql("DELETE FROM query.commitment").update();
+    }
+
+    /** The filters of {@code GET /api/commitments}; null means "any". */
+    public record Filter(String status, String category, String agency, String rating, String text) {
+    }
+
+    public record Page<T>(List<T> items, int page, int size, long total) {
+    }
+
+    public Page<CommitmentSummary> list(Filter filter, int page, int size, LocalDate today) {
+        StringBuilder where = new StringBuilder(" WHERE TRUE");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (filter.status() != null) {
+            where.append(" AND status = :status");
+            params.put("status", filter.status());
+        }
+        if (filter.category() != null) {
+            where.append(" AND category = :category");
+            params.put("category", filter.category());
+        }
+        if (filter.rating() != null) {
+            where.append(" AND rating = :rating");
+            params.put("rating", filter.rating());
+        }
+        if (filter.agency() != null) {
+            where.append(" AND :agency = ANY (lead_agencies)");
+            params.put("agency", filter.agency());
+        }
+        if (filter.text() != null) {
+            where.append(" AND search @@ websearch_to_tsquery('english', :text)");
+            params.put("text", filter.text());
+        }
+        long total = jdbc.sql("SELECT count(*) FROM query.commitment" + where).params(params).query(Long.class).single();
+        params.put("limit", size);
+        params.put("offset", (long) page * size);
+        List<CommitmentSummary> items = jdbc.sql("""
+                        SELECT id, version, title, category, status, rating, announced_on, due_by, next_due_by,
+                            last_activity_on, lead_agencies FROM query.commitment""" + where
+                        + " ORDER BY announced_on DESC, id LIMIT :limit OFFSET :offset")
+                .params(params)
+                .query((rs, row) -> summary(rs, today))
+                .list();
+        return new Page<>(items, page, size, total);
+    }
+
+    private static CommitmentSummary summary(ResultSet rs, LocalDate today) throws SQLException {
+        String status = rs.getString("status");
+        LocalDate nextDueBy = rs.getObject("next_due_by", LocalDate.class);
+        boolean open = !status.equals("FULFILLED") && !status.equals("WITHDRAWN");
+        return new CommitmentSummary(rs.getString("id"), rs.getString("title"), rs.getString("category"), status,
+                open && nextDueBy != null && nextDueBy.isBefore(today), rs.getString("rating"),
+                rs.getObject("announced_on", LocalDate.class), rs.getObject("due_by", LocalDate.class),
+                rs.getObject("last_activity_on", LocalDate.class), strings(rs.getArray("lead_agencies")),
+                rs.getLong("version"));
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        List<String> values = new ArrayList<>();
+        for (Object value : (Object[]) array.getArray()) {
+            values.add((String) value);
+        }
+        return values;
+    }
+
+    /** The earliest date by which something is due while the commitment is open: what makes it overdue. */
+    private static LocalDate nextDueBy(CommitmentDetail detail) {
+        if (detail.status() == CommitmentDetail.Status.FULFILLED || detail.status() == CommitmentDetail.Status.WITHDRAWN) {
+            return null;
+        }
+        LocalDate earliest = detail.dueBy();
+        for (CommitmentDetail.Milestone milestone : detail.milestones()) {
+            if (milestone.status() == CommitmentDetail.MilestoneStatus.OPEN && milestone.dueBy() != null
+                    && (earliest == null || milestone.dueBy().isBefore(earliest))) {
+                earliest = milestone.dueBy();
+            }
+        }
+        return earliest;
+    }
+
+    private CommitmentDetail read(String json) {
+        try {
+            return objectMapper.readValue(json, CommitmentDetail.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable commitment detail", e);
+        }
+    }
+
+    private String write(CommitmentDetail detail) {
+        try {
+            return objectMapper.writeValueAsString(detail);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write commitment detail", e);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.commitmenttracker.query.commitment.web;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.commitmenttracker.query.commitment.CommitmentDetail;
+import org.commitmenttracker.query.commitment.CommitmentReadModel;
+import org.commitmenttracker.query.commitment.CommitmentReadModel.Filter;
+import org.commitmenttracker.query.commitment.CommitmentReadModel.Page;
+import org.commitmenttracker.query.commitment.CommitmentSummary;
+import org.commitmenttracker.query.web.MinVersion;
+import org.commitmenttracker.service.web.ApiException;
+import org.commitmenttracker.service.web.PlainText;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+@RestController
+@Validated
+@RequestMapping(path = "/api/commitments", produces = MediaType.APPLICATION_JSON_VALUE)
+class CommitmentQueryController {
+
+    private final CommitmentReadModel commitments;
+    private final MinVersion minVersion;
+    private final Clock clock;
+
+    CommitmentQueryController(CommitmentReadModel commitments, MinVersion minVersion, Clock clock) {
+        this.commitments = commitments;
+        this.minVersion = minVersion;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    Page<CommitmentSummary> list(
+            @RequestParam(required = false) @Pattern(regexp = "ANNOUNCED|IN_PROGRESS|FULFILLED|WITHDRAWN") String status,
+            @RequestParam(required = false) @Pattern(regexp = "[A-Z_]{1,40}") String category,
+            @RequestParam(required = false) @Size(max = 200) @PlainText String agency,
+            @RequestParam(required = false) @Pattern(regexp = "[A-Z_]{1,40}") String rating,
+            @RequestParam(required = false) @Size(max = 200) @PlainText String q,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        return commitments.list(new Filter(status, category, agency, rating, q == null || q.isBlank() ? null : q),
+                page, size, LocalDate.now(clock));
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<CommitmentDetail> detail(@PathVariable @Size(max = 80) String id,
+                                            @RequestParam(required = false) Long minVersion) {
+        this.minVersion.await(id, minVersion, () -> commitments.version(id));
+        CommitmentDetail detail = commitments.find(id)
+                .orElseThrow(() -> ApiException.notFound("Commitment '" + id + "' does not exist."));
+        return ResponseEntity.ok().eTag("\"" + detail.version() + "\"").body(detail.withOverdue(LocalDate.now(clock)));
+    }
+}

@@ -1,0 +1,56 @@
+package org.commitmenttracker.service.eventstore;
+
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.sql.SQLException;
+
+/**
+ * Where Axon's JDBC storage engine finds the events: schema {@code events}, snake-case
+ * columns, {@code bytea} payloads (created by the command service's Flyway migrations). Axon's
+ * auto-configuration builds the engine around these beans in both services.
+ */
+@Configuration(proxyBeanMethods = false)
+public class EventStoreSchema {
+
+    public static final String EVENT_TABLE = "events.domain_event_entry";
+    public static final String SNAPSHOT_TABLE = "events.snapshot_event_entry";
+
+    @Bean
+    EventSchema eventSchema() {
+        return EventSchema.builder()
+                .eventTable(EVENT_TABLE)
+                .snapshotTable(SNAPSHOT_TABLE)
+                .globalIndexColumn("global_index")
+                .eventIdentifierColumn("event_identifier")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .timestampColumn("time_stamp")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .build();
+    }
+
+    /**
+     * Two writers appending the same sequence number of one commitment: PostgreSQL reports a
+     * unique violation (SQLState 23505), which Axon must see as a concurrency conflict so the
+     * loser retries on fresh state. Axon's default resolver only knows the JDBC 4 exception
+     * class, which the PostgreSQL driver does not throw.
+     */
+    @Bean
+    PersistenceExceptionResolver uniqueViolationResolver() {
+        return exception -> {
+            for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+                if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                    return true;
+                }
+            }
+            return false;
+        };
+    }
+}

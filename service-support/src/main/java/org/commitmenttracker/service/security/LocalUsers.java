@@ -1,0 +1,27 @@
+package org.commitmenttracker.service.security;
+
+import java.util.List;
+import java.util.Map;
+
+/** The four fixed users of the local stack (api.md). They exist there and nowhere else. */
+final class LocalUsers {
+
+    static final String PROFILE = "local";
+
+    static final Map<String, Role> USERS = Map.of(
+            "officer", Role.OFFICER,
+            "auditor", Role.AUDITOR,
+            "integrator", Role.INTEGRATOR,
+            "admin", Role.ADMIN);
+
+    private LocalUsers() {
+    }
+
+    static String password(String name) {
+        return name + "-local";
+    }
+
+    static List<String> passwords() {
+        return USERS.keySet().stream().map(LocalUsers::password).toList();
+    }
+}

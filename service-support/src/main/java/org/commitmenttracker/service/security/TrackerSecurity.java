@@ -1,0 +1,120 @@
+package org.commitmenttracker.service.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.commitmenttracker.service.web.Problems;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Authentication and the role rules shared by both services: HTTP Basic, stateless, every
+ * refusal a problem document. Users come from {@link TrackerSecurityProperties}; the fixed
+ * users of the local stack only with the {@code local} profile, and a deployment that
+ * configures them otherwise refuses to start.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TrackerSecurityProperties.class)
+public class TrackerSecurity {
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, EndpointRules endpointRules,
+                                    AuthenticationManager authenticationManager, ObjectMapper objectMapper) throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authenticationManager(authenticationManager)
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
+                        writeProblem(objectMapper, response, request.getRequestURI(), HttpStatus.UNAUTHORIZED,
+                                "Unauthorized", "Sign in with HTTP Basic or a bearer token.")))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint((request, response, e) ->
+                                writeProblem(objectMapper, response, request.getRequestURI(), HttpStatus.UNAUTHORIZED,
+                                        "Unauthorized", "Sign in with HTTP Basic or a bearer token."))
+                        .accessDeniedHandler((request, response, e) ->
+                                writeProblem(objectMapper, response, request.getRequestURI(), HttpStatus.FORBIDDEN,
+                                        "Forbidden", "Your role may not do this.")))
+                .authorizeHttpRequests(rules -> {
+                    rules.requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll();
+                    rules.requestMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll();
+                    rules.requestMatchers("/actuator/**").hasRole(Role.ADMIN.name());
+                    endpointRules.apply(rules);
+                    rules.anyRequest().denyAll();
+                });
+        return http.build();
+    }
+
+    @Bean
+    UserDetailsService trackerUsers(TrackerSecurityProperties properties, Environment environment) {
+        PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        boolean local = environment.acceptsProfiles(Profiles.of(LocalUsers.PROFILE));
+        List<UserDetails> users = new ArrayList<>();
+        properties.users().forEach((name, user) -> {
+            if (!local && isFixedLocalUser(encoder, name, user.password())) {
+                throw new IllegalStateException("User '" + name + "' has the fixed password of the local stack. "
+                        + "Those users exist only in the local stack (profile 'local'); configure real users "
+                        + "with encoded passwords (tracker.security.users.<name>.password={bcrypt}...).");
+            }
+            users.add(User.withUsername(name).password(user.password())
+                    .roles(user.roles().stream().map(Role::name).toArray(String[]::new)).build());
+        });
+        if (local) {
+            LocalUsers.USERS.forEach((name, role) -> users.add(User.withUsername(name)
+                    .password(encoder.encode(LocalUsers.password(name))).roles(role.name()).build()));
+        }
+        return new InMemoryUserDetailsManager(users);
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(UserDetailsService users) {
+        DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
+        dao.setPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
+        return new ProviderManager(new CachingAuthenticationProvider(dao, Duration.ofMinutes(5), Clock.systemUTC()));
+    }
+
+    private static boolean isFixedLocalUser(PasswordEncoder encoder, String name, String encodedPassword) {
+        if (!LocalUsers.USERS.containsKey(name) || encodedPassword == null) {
+            return false;
+        }
+        try {
+            return encoder.matches(LocalUsers.password(name), encodedPassword);
+        } catch (IllegalArgumentException unknownEncoding) {
+            return false;
+        }
+    }
+
+    static void writeProblem(ObjectMapper objectMapper, HttpServletResponse response, String path, HttpStatus status,
+                             String title, String detail) throws IOException {
+        ProblemDetail problem = Problems.of(status, title, detail);
+        problem.setInstance(URI.create(path));
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        if (status == HttpStatus.UNAUTHORIZED) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"commitment-tracker\"");
+        }
+        objectMapper.writeValue(response.getOutputStream(), problem);
+    }
+}

@@ -1,0 +1,15 @@
+package org.commitmenttracker.events.progress;
+
+import org.axonframework.serialization.Revision;
+import org.commitmenttracker.events.CommitmentEvent;
+
+import java.time.LocalDate;
+
+@Revision("1")
+public record MilestoneAchieved(String commitmentId, String milestoneId, LocalDate achievedOn, String note)
+        implements CommitmentEvent {
+    @Override
+    public LocalDate occurredOn() {
+        return achievedOn;
+    }
+}

@@ -1,0 +1,115 @@
+package org.commitmenttracker.testsupport;
+
+import org.commitmenttracker.postgres.EmbeddedPostgresServer;
+import org.commitmenttracker.postgres.TrackerDatabase;
+import org.commitmenttracker.postgres.TrackerDatabase.Credentials;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.PostgreSQLContainer;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The one place that gives tests a real PostgreSQL. In order: the server of
+ * {@code TRACKER_TEST_JDBC_URL} (a superuser URL, e.g.
+ * {@code jdbc:postgresql://localhost:5432/postgres?user=postgres&password=secret}), else a
+ * Testcontainers {@code postgres:16} when Docker answers, else an embedded PostgreSQL 16. The
+ * server starts once per JVM; each call of {@link #newDatabase()} provisions a fresh database
+ * on it exactly as the local stack does, so no test sees another's data.
+ */
+public final class TestDatabase {
+
+    private static final Logger log = LoggerFactory.getLogger(TestDatabase.class);
+    private static TrackerDatabase server;
+
+    private TestDatabase() {
+    }
+
+    /** Connection settings of one provisioned database, per role. */
+    public record Database(String jdbcUrl, Credentials credentials) {
+
+        public String ownerUser() {
+            return TrackerDatabase.OWNER_ROLE;
+        }
+
+        /** Spring properties for the command service on this database. */
+        public Map<String, Object> commandServiceProperties() {
+            return properties(TrackerDatabase.COMMAND_ROLE, credentials.commandPassword());
+        }
+
+        /** Spring properties for the query service on this database. */
+        public Map<String, Object> queryServiceProperties() {
+            return properties(TrackerDatabase.QUERY_ROLE, credentials.queryPassword());
+        }
+
+        private Map<String, Object> properties(String user, String password) {
+            Map<String, Object> properties = new HashMap<>();
+            properties.put("spring.datasource.url", jdbcUrl);
+            properties.put("spring.datasource.username", user);
+            properties.put("spring.datasource.password", password);
+            properties.put("spring.flyway.user", TrackerDatabase.OWNER_ROLE);
+            properties.put("spring.flyway.password", credentials.ownerPassword());
+            return properties;
+        }
+    }
+
+    public static synchronized Database newDatabase() {
+        TrackerDatabase tracker = server();
+        String name = "tracker_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        Credentials credentials = Credentials.local();
+        tracker.provision(name, credentials);
+        return new Database(tracker.jdbcUrl(name), credentials);
+    }
+
+    private static TrackerDatabase server() {
+        if (server == null) {
+            server = start();
+        }
+        return server;
+    }
+
+    private static TrackerDatabase start() {
+        String url = System.getenv("TRACKER_TEST_JDBC_URL");
+        if (url != null && !url.isBlank()) {
+            log.info("Tests use the PostgreSQL of TRACKER_TEST_JDBC_URL");
+            return fromUrl(url);
+        }
+        if (dockerAnswers()) {
+            log.info("Tests use a Testcontainers postgres:16");
+            PostgreSQLContainer<?> container = new PostgreSQLContainer<>("postgres:16");
+            container.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
+            return new TrackerDatabase("jdbc:postgresql://" + container.getHost() + ":"
+                    + container.getMappedPort(5432) + "/", container.getUsername(), container.getPassword());
+        }
+        log.info("No Docker engine answers: tests use an embedded PostgreSQL 16");
+        EmbeddedPostgresServer embedded = EmbeddedPostgresServer.temporary();
+        Runtime.getRuntime().addShutdownHook(new Thread(embedded::close));
+        return embedded.trackerDatabase();
+    }
+
+    private static boolean dockerAnswers() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
+    private static TrackerDatabase fromUrl(String url) {
+        URI uri = URI.create(url.substring("jdbc:".length()));
+        Map<String, String> query = new HashMap<>();
+        if (uri.getQuery() != null) {
+            for (String pair : uri.getQuery().split("&")) {
+                String[] kv = pair.split("=", 2);
+                query.put(kv[0], kv.length > 1 ? kv[1] : "");
+            }
+        }
+        String serverUrl = "jdbc:postgresql://" + uri.getHost() + ":" + (uri.getPort() < 0 ? 5432 : uri.getPort()) + "/";
+        return new TrackerDatabase(serverUrl, query.getOrDefault("user", "postgres"), query.get("password"));
+    }
+}
