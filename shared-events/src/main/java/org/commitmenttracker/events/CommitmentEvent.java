@@ -1,7 +1,5 @@
 package org.commitmenttracker.events;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-
 import java.time.LocalDate;
 
 /**
@@ -13,6 +11,9 @@ public interface CommitmentEvent {
 
     String commitmentId();
 
-    @JsonIgnore
+    /**
+     * Not a JSON property of its own: it is either a field of the event or another of its dates
+     * (Jackson would inherit an ignore from here onto the record components that implement it).
+     */
     LocalDate occurredOn();
 }

@@ -9,8 +9,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** {@code today} is the day the system received the command, in UTC. */
-public record AnnounceCommitment(@TargetAggregateIdentifier String commitmentId, String title, String summary,
-                                 Category category, List<String> parties, List<String> leadAgencies,
-                                 LocalDate announcedOn, Source source, LocalDate dueBy, LocalDate today)
+public record AnnounceCommitment(@TargetAggregateIdentifier String commitmentId,
+        String title, String summary,
+        Category category, List<String> parties, List<String> leadAgencies,
+        LocalDate announcedOn, Source source, LocalDate dueBy, LocalDate today)
         implements CommitmentCommand {
 }

@@ -40,8 +40,8 @@ class BundledFactSheet implements ApplicationRunner {
         try (InputStream json = factSheet.getInputStream()) {
             sheet = objectMapper.readValue(json, FactSheet.class);
         }
-        var report = importer.importSheet(sheet, new CommandContext(ACTOR, UUID.randomUUID().toString(), null, null));
-        log.info("Fact sheet '{}': {} commitment(s) announced, {} already recorded",
-                sheet.source().title(), report.announced().size(), report.existing().size());
+        var report = importer.importSheet(sheet, CommandContext.system(ACTOR, UUID.randomUUID().toString()));
+        log.info("Fact sheet '{}': {} commitment(s) announced, {} already recorded, {} event(s) recorded",
+                sheet.source().title(), report.announced().size(), report.existing().size(), report.eventsRecorded());
     }
 }

@@ -1,8 +1,13 @@
 package org.commitmenttracker.command.factsheet;
 
 import org.commitmenttracker.command.commitment.AnnounceCommitment;
+import org.commitmenttracker.command.dialogue.ScheduleDialogue;
+import org.commitmenttracker.command.funding.PledgeFunds;
 import org.commitmenttracker.command.messaging.CommandContext;
 import org.commitmenttracker.command.messaging.CommandSender;
+import org.commitmenttracker.command.messaging.CommitmentCommand;
+import org.commitmenttracker.command.progress.DefineIndicator;
+import org.commitmenttracker.command.progress.SignAgreement;
 import org.commitmenttracker.service.web.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -13,8 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Imports a fact sheet through the same commands an officer would send. Idempotent: a
- * commitment that already exists is left as it is, so importing again records nothing.
+ * Imports a fact sheet through the same commands an officer would send: the announcement, then
+ * what the sheet states, dated the day of the announcement. Idempotent: an existing commitment
+ * is not announced again and every stated fact is a harmless repeat, so a second import records
+ * nothing.
  */
 @Component
 public class FactSheetImporter {
@@ -27,19 +34,20 @@ public class FactSheetImporter {
         this.clock = clock;
     }
 
-    /** What an import did: the commitments it announced and those that were there already. */
-    public record Report(List<String> announced, List<String> existing) {
+    /** What an import did: the commitments it announced, those already there, and the events it recorded. */
+    public record Report(List<String> announced, List<String> existing, int eventsRecorded) {
     }
 
     public Report importSheet(FactSheet sheet, CommandContext context) {
         LocalDate today = LocalDate.now(clock);
         List<String> announced = new ArrayList<>();
         List<String> existing = new ArrayList<>();
+        int eventsRecorded = 0;
         for (FactSheet.Entry entry : sheet.commitments()) {
             try {
-                commands.send(new AnnounceCommitment(entry.id(), entry.title(), entry.summary(), entry.category(),
-                        sheet.parties(), entry.leadAgencies(), sheet.announcedOn(), sheet.source(), entry.dueBy(),
-                        today), context);
+                eventsRecorded += send(new AnnounceCommitment(entry.id(), entry.title(), entry.summary(),
+                        entry.category(), sheet.parties(), entry.leadAgencies(), sheet.announcedOn(), sheet.source(),
+                        entry.dueBy(), today), context);
                 announced.add(entry.id());
             } catch (ApiException e) {
                 if (e.status() != HttpStatus.CONFLICT) {
@@ -47,7 +55,28 @@ public class FactSheetImporter {
                 }
                 existing.add(entry.id());
             }
+            for (CommitmentCommand fact : statedFacts(sheet.announcedOn(), entry, today)) {
+                eventsRecorded += send(fact, context);
+            }
         }
-        return new Report(List.copyOf(announced), List.copyOf(existing));
+        return new Report(List.copyOf(announced), List.copyOf(existing), eventsRecorded);
+    }
+
+    private static List<CommitmentCommand> statedFacts(LocalDate on, FactSheet.Entry entry, LocalDate today) {
+        List<CommitmentCommand> facts = new ArrayList<>();
+        String id = entry.id();
+        entry.dialogues().forEach(d -> facts.add(new ScheduleDialogue(id, d.dialogueId(), d.name(), d.plannedFrom(),
+                d.plannedTo(), d.location(), on, today)));
+        entry.pledges().forEach(p -> facts.add(new PledgeFunds(id, p.pledgeId(), p.amount(), p.periodFrom(),
+                p.periodTo(), p.fundingSource(), on, today)));
+        entry.indicators().forEach(i -> facts.add(new DefineIndicator(id, i.indicatorId(), i.name(), i.unit(),
+                i.baseline(), i.target(), i.targetDate(), on, today)));
+        entry.agreements().forEach(a -> facts.add(new SignAgreement(id, a.agreementId(), a.title(), a.signedOn(),
+                a.signatories(), today)));
+        return facts;
+    }
+
+    private int send(CommitmentCommand command, CommandContext context) {
+        return commands.send(command, context).eventIds().size();
     }
 }

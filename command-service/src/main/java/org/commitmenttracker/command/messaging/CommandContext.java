@@ -7,10 +7,17 @@ import java.util.Map;
 
 /**
  * What a request says about a command besides its body: who sends it (from authentication,
- * never from the body), the correlation id, the idempotency key and the version the caller
- * expects (If-Match). All of it travels as command metadata.
+ * never from the body), the correlation id, the idempotency key, the version the caller
+ * expects (If-Match) and the request target ({@code POST /api/...}) that an idempotency key
+ * is bound to. All but the target travel as command metadata.
  */
-public record CommandContext(String actor, String correlationId, String idempotencyKey, Long expectedVersion) {
+public record CommandContext(String actor, String correlationId, String idempotencyKey, Long expectedVersion,
+                             String requestTarget) {
+
+    /** A command the system sends itself, such as an import of the bundled fact sheet. */
+    public static CommandContext system(String actor, String correlationId) {
+        return new CommandContext(actor, correlationId, null, null, null);
+    }
 
     public static final String ACTOR = "actor";
     public static final String CORRELATION_ID = "correlationId";

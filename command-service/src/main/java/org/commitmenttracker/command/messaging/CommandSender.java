@@ -1,51 +1,109 @@
 package org.commitmenttracker.command.messaging;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.commitmenttracker.command.commitment.CommitmentRefused;
+import org.commitmenttracker.events.integrity.IntegrityChain;
 import org.commitmenttracker.service.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Sends a command with its context as metadata and turns the aggregate's refusals and the
- * event store's failures into answers a client can act on.
+ * Sends a command with its context as metadata, and answers what api.md promises: the
+ * first answer again for a repeated Idempotency-Key, a retry on fresh state when another
+ * writer changed the commitment at the same moment, and refusals a client can act on.
  */
 @Component
 public class CommandSender {
 
     private static final Logger log = LoggerFactory.getLogger(CommandSender.class);
+    private static final int ATTEMPTS = 10;
 
     private final CommandGateway gateway;
+    private final IdempotencyKeys idempotencyKeys;
+    private final ObjectMapper objectMapper;
 
-    CommandSender(CommandGateway gateway) {
+    CommandSender(CommandGateway gateway, IdempotencyKeys idempotencyKeys, ObjectMapper objectMapper) {
         this.gateway = gateway;
+        this.idempotencyKeys = idempotencyKeys;
+        this.objectMapper = objectMapper;
     }
 
-    public CommandResult send(CommitmentCommand command, CommandContext context) {
-        try {
-            CommandResult result = gateway.sendAndWait(
-                    GenericCommandMessage.asCommandMessage(command).andMetaData(context.metaData()));
-            return new CommandResult(result.commitmentId(), result.version(), List.copyOf(result.eventIds()));
-        } catch (RuntimeException e) {
-            throw translate(command, e);
+    /** Sends a command for an HTTP request; {@code request} is the body, which an idempotency key is bound to. */
+    public CommandResult send(CommitmentCommand command, Object request, CommandContext context) {
+        if (context.idempotencyKey() == null) {
+            return send(command, context.metaData());
+        }
+        String requestHash = requestHash(context.requestTarget(), request);
+        for (int attempt = 1; ; attempt++) {
+            var earlier = idempotencyKeys.find(context.actor(), context.idempotencyKey());
+            if (earlier.isPresent()) {
+                if (!earlier.get().requestHash().equals(requestHash)) {
+                    throw ApiException.unprocessable("Idempotency-Key '" + context.idempotencyKey()
+                            + "' was used for another request; use a new key for a new request.");
+                }
+                return earlier.get().result();
+            }
+            try {
+                return send(command, context.metaData().and(IdempotencyRecorder.REQUEST_HASH, requestHash));
+            } catch (DuplicateKeyException sameKeyAtTheSameMoment) {
+                if (attempt >= 2) {
+                    throw sameKeyAtTheSameMoment;
+                }
+                // Another request with this key committed first: answer what it answered.
+            }
         }
     }
 
+    /** Sends a command the system itself issues (no HTTP request behind it). */
+    public CommandResult send(CommitmentCommand command, CommandContext context) {
+        return send(command, context.metaData());
+    }
+
+    private CommandResult send(CommitmentCommand command, MetaData metaData) {
+        CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command).andMetaData(metaData);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                CommandResult result = gateway.sendAndWait(message);
+                return new CommandResult(result.commitmentId(), result.version(), List.copyOf(result.eventIds()));
+            } catch (ConcurrencyException | CommandExecutionException e) {
+                if (!(cause(e) instanceof ConcurrencyException) || attempt >= ATTEMPTS) {
+                    throw translate(command, e);
+                }
+                // Another writer appended to this commitment first; the next attempt loads its fresh state.
+                pause(attempt);
+            } catch (RuntimeException e) {
+                throw translate(command, e);
+            }
+        }
+    }
+
+    private static Throwable cause(RuntimeException failure) {
+        return failure instanceof CommandExecutionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+
     private static RuntimeException translate(CommitmentCommand command, RuntimeException failure) {
-        Throwable e = failure instanceof CommandExecutionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable e = cause(failure);
         if (e instanceof CommitmentRefused refused) {
             return switch (refused.reason()) {
                 case INVALID -> ApiException.badRequest(refused.getMessage());
@@ -62,7 +120,7 @@ public class CommandSender {
         }
         if (e instanceof ConcurrencyException) {
             return ApiException.conflict("Commitment '" + command.commitmentId()
-                    + "' was changed by others at the same moment; read it again and retry.");
+                    + "' is being changed by many at the same moment; read it again and retry.");
         }
         if (databaseUnreachable(e)) {
             log.warn("Command {} not recorded: database unreachable ({})", command.getClass().getSimpleName(), e.toString());
@@ -82,5 +140,24 @@ public class CommandSender {
             }
         }
         return false;
+    }
+
+    private String requestHash(String requestTarget, Object request) {
+        String canonical = requestTarget + "\n" + IntegrityChain.canonicalJson(objectMapper.valueToTree(request));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(Math.min(50, 2L << attempt) + (long) (Math.random() * 5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApiException.unavailable("The command was interrupted; nothing was recorded.");
+        }
     }
 }

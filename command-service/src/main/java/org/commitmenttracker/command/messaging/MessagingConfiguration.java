@@ -2,9 +2,6 @@ package org.commitmenttracker.command.messaging;
 
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
-import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetryScheduler;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventhandling.EventBus;
@@ -20,8 +17,6 @@ import org.springframework.context.annotation.Configuration;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 
 @Configuration(proxyBeanMethods = false)
 class MessagingConfiguration {
@@ -57,34 +52,11 @@ class MessagingConfiguration {
         return new WeakReferenceCache();
     }
 
-    /**
-     * Two writers on one commitment: the loser's append violates the (aggregate, sequence)
-     * index and it retries on fresh state, a few times, backing off.
-     */
     @Bean
-    CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetries) {
-        return DefaultCommandGateway.builder()
-                .commandBus(commandBus)
-                .retryScheduler(ExponentialBackOffIntervalRetryScheduler.builder()
-                        .retryExecutor(commandRetries)
-                        .backoffFactor(5)
-                        .maxRetryCount(8)
-                        .build())
-                .build();
-    }
-
-    @Bean(destroyMethod = "shutdownNow")
-    ScheduledExecutorService commandRetries() {
-        return Executors.newScheduledThreadPool(2, runnable -> {
-            Thread thread = new Thread(runnable, "command-retry");
-            thread.setDaemon(true);
-            return thread;
-        });
-    }
-
-    @Bean
-    InitializingBean commandOutcomeRegistration(CommandBus commandBus, EventBus eventBus) {
+    InitializingBean commandInterceptors(CommandBus commandBus, EventBus eventBus, IdempotencyKeys keys) {
         return () -> {
+            // The first registered is the outermost: the recorder sees the finished CommandResult.
+            commandBus.registerHandlerInterceptor(new IdempotencyRecorder(keys));
             commandBus.registerHandlerInterceptor(new CommandOutcome());
             eventBus.registerDispatchInterceptor(CommandOutcome.eventIdCollector());
         };

@@ -12,8 +12,8 @@ public final class Answers {
     private Answers() {
     }
 
-    public static ResponseEntity<CommandResult> created(URI location, CommandResult result) {
-        return ResponseEntity.status(HttpStatus.CREATED).location(location).eTag(etag(result)).body(result);
+    public static ResponseEntity<CommandResult> created(String location, CommandResult result) {
+        return ResponseEntity.status(HttpStatus.CREATED).location(URI.create(location)).eTag(etag(result)).body(result);
     }
 
     public static ResponseEntity<CommandResult> ok(CommandResult result) {

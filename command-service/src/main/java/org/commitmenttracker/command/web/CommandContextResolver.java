@@ -1,5 +1,6 @@
 package org.commitmenttracker.command.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.commitmenttracker.command.messaging.CommandContext;
 import org.commitmenttracker.service.security.Actor;
 import org.commitmenttracker.service.web.ApiException;
@@ -26,12 +27,14 @@ final class CommandContextResolver implements HandlerMethodArgumentResolver {
     @Override
     public CommandContext resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
                                           NativeWebRequest request, WebDataBinderFactory binders) {
+        HttpServletRequest servlet = request.getNativeRequest(HttpServletRequest.class);
         String correlationId = token(request.getHeader("X-Correlation-Id"), "X-Correlation-Id");
         String idempotencyKey = token(request.getHeader("Idempotency-Key"), "Idempotency-Key");
         return new CommandContext(Actor.current(),
                 correlationId != null ? correlationId : UUID.randomUUID().toString(),
                 idempotencyKey,
-                expectedVersion(request.getHeader("If-Match")));
+                expectedVersion(request.getHeader("If-Match")),
+                servlet.getMethod() + " " + servlet.getRequestURI());
     }
 
     private static String token(String value, String header) {

@@ -14,11 +14,17 @@ import java.util.Objects;
  */
 public record Money(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal value, String currency) {
 
+    /** No public commitment comes near a quadrillion; a larger figure is a typing error. */
+    private static final BigDecimal LIMIT = BigDecimal.TEN.pow(15);
+
     public Money {
         Objects.requireNonNull(value, "value is required");
         Objects.requireNonNull(currency, "currency is required");
         if (value.stripTrailingZeros().scale() > 2) {
             throw new IllegalArgumentException("value has more than two fraction digits");
+        }
+        if (value.abs().compareTo(LIMIT) >= 0) {
+            throw new IllegalArgumentException("value must be below 1,000,000,000,000,000");
         }
         if (!isIsoCurrency(currency)) {
             throw new IllegalArgumentException("currency is not an ISO 4217 code");
