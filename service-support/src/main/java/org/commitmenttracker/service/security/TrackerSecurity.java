@@ -1,16 +1,12 @@
 package org.commitmenttracker.service.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.http.HttpServletResponse;
-import org.commitmenttracker.service.web.Problems;
+import org.commitmenttracker.service.web.ProblemResponses;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -22,10 +18,15 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
-import java.io.IOException;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,29 +42,42 @@ import java.util.List;
 @EnableConfigurationProperties(TrackerSecurityProperties.class)
 public class TrackerSecurity {
 
+    private static final AuthenticationEntryPoint UNAUTHORIZED = (request, response, e) -> ProblemResponses.write(
+            response, request.getRequestURI(), 401, "Unauthorized", "Sign in with HTTP Basic or a bearer token.");
+
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, EndpointRules endpointRules,
-                                    AuthenticationManager authenticationManager, ObjectMapper objectMapper) throws Exception {
+                                    AuthenticationManager authenticationManager, ObjectProvider<JwtDecoder> jwtDecoder,
+                                    TrackerSecurityProperties properties) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authenticationManager(authenticationManager)
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
-                        writeProblem(objectMapper, response, request.getRequestURI(), HttpStatus.UNAUTHORIZED,
-                                "Unauthorized", "Sign in with HTTP Basic or a bearer token.")))
+                .headers(headers -> headers
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
+                                new StaticHeadersWriter("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"))))
+                .httpBasic(basic -> basic.authenticationEntryPoint(UNAUTHORIZED))
                 .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint((request, response, e) ->
-                                writeProblem(objectMapper, response, request.getRequestURI(), HttpStatus.UNAUTHORIZED,
-                                        "Unauthorized", "Sign in with HTTP Basic or a bearer token."))
-                        .accessDeniedHandler((request, response, e) ->
-                                writeProblem(objectMapper, response, request.getRequestURI(), HttpStatus.FORBIDDEN,
-                                        "Forbidden", "Your role may not do this.")))
-                .authorizeHttpRequests(rules -> {
-                    rules.requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll();
-                    rules.requestMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll();
-                    rules.requestMatchers("/actuator/**").hasRole(Role.ADMIN.name());
-                    endpointRules.apply(rules);
-                    rules.anyRequest().denyAll();
-                });
+                        .authenticationEntryPoint(UNAUTHORIZED)
+                        .accessDeniedHandler((request, response, e) -> ProblemResponses.write(response,
+                                request.getRequestURI(), 403, "Forbidden", "Your role may not do this.")));
+        JwtDecoder decoder = jwtDecoder.getIfAvailable();
+        if (decoder != null) {
+            // Tokens get their own manager: the shared one knows only users and passwords.
+            JwtAuthenticationProvider tokens = new JwtAuthenticationProvider(decoder);
+            tokens.setJwtAuthenticationConverter(new JwtRoles(properties.jwt()));
+            http.oauth2ResourceServer(resourceServer -> resourceServer
+                    .authenticationEntryPoint(UNAUTHORIZED)
+                    .jwt(jwt -> jwt.authenticationManager(new ProviderManager(tokens))));
+        }
+        http.authorizeHttpRequests(rules -> {
+            rules.requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll();
+            rules.requestMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll();
+            rules.requestMatchers("/actuator/**").hasRole(Role.ADMIN.name());
+            endpointRules.apply(rules);
+            rules.anyRequest().denyAll();
+        });
         return http.build();
     }
 
@@ -104,17 +118,5 @@ public class TrackerSecurity {
         } catch (IllegalArgumentException unknownEncoding) {
             return false;
         }
-    }
-
-    static void writeProblem(ObjectMapper objectMapper, HttpServletResponse response, String path, HttpStatus status,
-                             String title, String detail) throws IOException {
-        ProblemDetail problem = Problems.of(status, title, detail);
-        problem.setInstance(URI.create(path));
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        if (status == HttpStatus.UNAUTHORIZED) {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"commitment-tracker\"");
-        }
-        objectMapper.writeValue(response.getOutputStream(), problem);
     }
 }

@@ -1,0 +1,120 @@
+package org.commitmenttracker.service.web;
+
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+
+/**
+ * Limits a hostile client meets before anything reaches the database: the size of a request
+ * body, and the nesting depth, number length and string length Jackson accepts.
+ */
+@Configuration(proxyBeanMethods = false)
+public class HttpHardening {
+
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer streamReadLimits() {
+        return builder -> builder.postConfigurer(mapper -> mapper.getFactory().setStreamReadConstraints(
+                StreamReadConstraints.builder()
+                        .maxNestingDepth(64)
+                        .maxNumberLength(64)
+                        .maxStringLength(1_000_000)
+                        .build()));
+    }
+
+    @Bean
+    FilterRegistrationBean<BodySizeLimit> bodySizeLimit(@Value("${tracker.http.max-body-size:1MB}") DataSize limit) {
+        FilterRegistrationBean<BodySizeLimit> registration = new FilterRegistrationBean<>(new BodySizeLimit(limit.toBytes()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    /** Refuses a declared length over the limit at once, and stops reading an undeclared one at the limit. */
+    static final class BodySizeLimit extends OncePerRequestFilter {
+
+        private final long limit;
+
+        BodySizeLimit(long limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            if (request.getContentLengthLong() > limit) {
+                ProblemResponses.write(response, request.getRequestURI(), 413, "Payload too large",
+                        "The request body exceeds " + limit + " bytes.");
+                return;
+            }
+            chain.doFilter(new LimitedRequest(request, limit), response);
+        }
+    }
+
+    private static final class LimitedRequest extends HttpServletRequestWrapper {
+
+        private final long limit;
+
+        LimitedRequest(HttpServletRequest request, long limit) {
+            super(request);
+            this.limit = limit;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            ServletInputStream in = super.getInputStream();
+            return new ServletInputStream() {
+                private long read;
+
+                @Override
+                public int read() throws IOException {
+                    int b = in.read();
+                    count(b < 0 ? 0 : 1);
+                    return b;
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) throws IOException {
+                    int n = in.read(buffer, offset, length);
+                    count(Math.max(n, 0));
+                    return n;
+                }
+
+                private void count(int n) throws PayloadTooLarge {
+                    read += n;
+                    if (read > limit) {
+                        throw new PayloadTooLarge(limit);
+                    }
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.isFinished();
+                }
+
+                @Override
+                public boolean isReady() {
+                    return in.isReady();
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    in.setReadListener(listener);
+                }
+            };
+        }
+    }
+}
