@@ -174,7 +174,7 @@ public class Commitment {
 
     @CommandHandler
     long handle(ScheduleDialogue command) {
-        LocalDate occurredOn = orToday(command.occurredOn(), command.today());
+        LocalDate occurredOn = orFirstDay(command.occurredOn(), dialogues.get(command.dialogueId()), command.today());
         DialogueScheduled event = new DialogueScheduled(commitmentId, command.dialogueId(), command.name(),
                 command.plannedFrom(), command.plannedTo(), command.location(), occurredOn);
         if (isRepeat("Dialogue", dialogues, command.dialogueId(), event)) {
@@ -219,7 +219,7 @@ public class Commitment {
 
     @CommandHandler
     long handle(PledgeFunds command) {
-        LocalDate occurredOn = orToday(command.occurredOn(), command.today());
+        LocalDate occurredOn = orFirstDay(command.occurredOn(), pledges.get(command.pledgeId()), command.today());
         FundsPledged event = new FundsPledged(commitmentId, command.pledgeId(), command.amount(), command.periodFrom(),
                 command.periodTo(), command.fundingSource(), occurredOn);
         if (isRepeat("Pledge", pledges, command.pledgeId(), event)) {
@@ -318,7 +318,7 @@ public class Commitment {
 
     @CommandHandler
     long handle(SetMilestone command) {
-        LocalDate occurredOn = orToday(command.occurredOn(), command.today());
+        LocalDate occurredOn = orFirstDay(command.occurredOn(), milestones.get(command.milestoneId()), command.today());
         MilestoneSet event = new MilestoneSet(commitmentId, command.milestoneId(), command.description(),
                 command.dueBy(), occurredOn);
         if (isRepeat("Milestone", milestones, command.milestoneId(), event)) {
@@ -347,7 +347,8 @@ public class Commitment {
 
     @CommandHandler
     long handle(DefineIndicator command) {
-        LocalDate occurredOn = orToday(command.occurredOn(), command.today());
+        LocalDate occurredOn = orFirstDay(command.occurredOn(), indicators.get(command.indicatorId()),
+                command.today());
         IndicatorDefined event = new IndicatorDefined(commitmentId, command.indicatorId(), command.name(),
                 command.unit(), command.baseline(), command.target(), command.targetDate(), occurredOn);
         if (isRepeat("Indicator", indicators, command.indicatorId(), event)) {
@@ -518,6 +519,14 @@ public class Commitment {
 
     private static LocalDate orToday(LocalDate date, LocalDate today) {
         return date != null ? date : today;
+    }
+
+    /**
+     * A child's date left out means today, except on a repeat of that child: a retry on a later
+     * day sends the same content, so it means the day the child was first recorded.
+     */
+    private static LocalDate orFirstDay(LocalDate date, CommitmentEvent earlier, LocalDate today) {
+        return date != null ? date : earlier != null ? earlier.occurredOn() : today;
     }
 
     private String money(BigDecimal value) {
