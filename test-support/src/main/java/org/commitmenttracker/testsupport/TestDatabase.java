@@ -8,7 +8,11 @@ import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.PostgreSQLContainer;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -54,6 +58,60 @@ public final class TestDatabase {
             properties.put("spring.flyway.user", TrackerDatabase.OWNER_ROLE);
             properties.put("spring.flyway.password", credentials.ownerPassword());
             return properties;
+        }
+    }
+
+    /** A database on a server of its own that a test may stop and start again (an outage). */
+    public static final class StoppableDatabase implements AutoCloseable {
+
+        private final Path dataDirectory;
+        private final int port;
+        private final Database database;
+        private EmbeddedPostgresServer server;
+
+        private StoppableDatabase(Path dataDirectory, int port) {
+            this.dataDirectory = dataDirectory;
+            this.port = port;
+            this.server = EmbeddedPostgresServer.persistent(dataDirectory, port);
+            TrackerDatabase tracker = server.trackerDatabase();
+            tracker.provision("tracker", Credentials.local());
+            this.database = new Database(tracker.jdbcUrl("tracker"), Credentials.local());
+        }
+
+        public Database database() {
+            return database;
+        }
+
+        /** Stops the server as an operator or a crash would: connections drop, nothing answers. */
+        public synchronized void stop() {
+            server.close();
+            server = null;
+        }
+
+        /** Starts the server again on the same port and data. */
+        public synchronized void start() {
+            server = EmbeddedPostgresServer.persistent(dataDirectory, port);
+        }
+
+        @Override
+        public synchronized void close() {
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
+
+    /**
+     * A server only this test uses, so it may stop it. Always an embedded PostgreSQL: neither
+     * a shared server nor a container can be stopped and started again under the services.
+     */
+    public static StoppableDatabase stoppableDatabase(Path dataDirectory) {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            int port = socket.getLocalPort();
+            socket.close();
+            return new StoppableDatabase(dataDirectory, port);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -269,6 +269,11 @@ public class Commitment {
             throw conflict("Obligating " + command.amount() + " would bring obligations to " + money(after)
                     + ", above the " + money(pledged) + " pledged.");
         }
+        if (after.compareTo(disbursed) < 0) {
+            // Once anything is obligated, disbursements count against obligations: they must cover what was paid.
+            throw conflict("Obligations of " + money(after) + " would not cover the " + money(disbursed)
+                    + " already disbursed.");
+        }
         return record(event);
     }
 

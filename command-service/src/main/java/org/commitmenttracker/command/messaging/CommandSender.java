@@ -12,19 +12,15 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.commitmenttracker.command.commitment.CommitmentRefused;
 import org.commitmenttracker.events.integrity.IntegrityChain;
 import org.commitmenttracker.service.web.ApiException;
+import org.commitmenttracker.service.web.DatabaseFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.CannotCreateTransactionException;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -122,24 +118,11 @@ public class CommandSender {
             return ApiException.conflict("Commitment '" + command.commitmentId()
                     + "' is being changed by many at the same moment; read it again and retry.");
         }
-        if (databaseUnreachable(e)) {
+        if (DatabaseFailures.isUnreachable(e)) {
             log.warn("Command {} not recorded: database unreachable ({})", command.getClass().getSimpleName(), e.toString());
             return ApiException.unavailable("The database cannot be reached; nothing was recorded. Try again shortly.");
         }
         return failure;
-    }
-
-    private static boolean databaseUnreachable(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof CannotGetJdbcConnectionException || cause instanceof CannotCreateTransactionException
-                    || cause instanceof DataAccessResourceFailureException || cause instanceof SQLTransientConnectionException) {
-                return true;
-            }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private String requestHash(String requestTarget, Object request) {

@@ -151,6 +151,22 @@ class FundingRulesTest {
     }
 
     @Test
+    void firstObligationMustCoverWhatWasDisbursedBeforeIt() {
+        fixture.given(laborAnnounced(), laborPledged(), disbursed("v-2021-001", usd("1000000.00")))
+                .when(obligate(AWARD, usd("999999.99")), OFFICER)
+                .expectException(refused(CONFLICT))
+                .expectExceptionMessage("Obligations of USD 999999.99 would not cover the USD 1000000.00 already disbursed.")
+                .expectNoEvents();
+    }
+
+    @Test
+    void firstObligationCoveringExactlyWhatWasDisbursedIsAccepted() {
+        fixture.given(laborAnnounced(), laborPledged(), disbursed("v-2021-001", usd("1000000.00")))
+                .when(obligate(AWARD, usd("1000000.00")), OFFICER)
+                .expectEvents(obligated(AWARD, usd("1000000.00")));
+    }
+
+    @Test
     void canObligateExactlyTheRemainingPledge() {
         fixture.given(laborAnnounced(), laborPledged(), obligated(AWARD, usd("100000000.00")))
                 .when(obligate("dol-ilab-2021-002", usd("30000000.00")), OFFICER)

@@ -1,0 +1,152 @@
+package org.commitmenttracker.system;
+
+import org.commitmenttracker.command.CommandServiceApplication;
+import org.commitmenttracker.query.QueryServiceApplication;
+import org.commitmenttracker.testsupport.TestDatabase;
+import org.commitmenttracker.testsupport.TrackerHttp;
+import org.commitmenttracker.testsupport.TrackerHttp.Response;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * PostgreSQL goes away while officers keep writing and readers keep reading, then comes back.
+ * The services are not restarted: they answer 503 meanwhile, and afterwards every fact that was
+ * acknowledged is in the store, no refused command left anything behind, and the read model
+ * caught up by itself.
+ */
+class DatabaseOutageTest {
+
+    @Test
+    void commandsAnswer503DuringAnOutageAndEverythingAcknowledgedSurvivesIt(@TempDir Path data) throws Exception {
+        try (TestDatabase.StoppableDatabase postgres = TestDatabase.stoppableDatabase(data);
+             ConfigurableApplicationContext commandService = RunningSystem.start(CommandServiceApplication.builder(),
+                     postgres.database().commandServiceProperties());
+             ConfigurableApplicationContext queryService = RunningSystem.start(QueryServiceApplication.builder(),
+                     postgres.database().queryServiceProperties())) {
+            TrackerHttp commands = RunningSystem.http(commandService);
+            TrackerHttp queries = RunningSystem.http(queryService);
+            String id = "outage-" + System.nanoTime();
+            assertThat(commands.call("/api/commitments").as("officer").post(WholeSystemTest.announcement(id)).status())
+                    .isEqualTo(201);
+            assertThat(commands.call("/api/commitments/" + id + "/pledges").as("officer").post("""
+                    {"pledgeId": "pledge-1", "amount": {"value": "1000000", "currency": "USD"},
+                     "periodFrom": "2021-06-08", "periodTo": "2024-06-07", "fundingSource": "DOL"}""").status())
+                    .isEqualTo(201);
+            assertThat(queries.call("/api/commitments/" + id + "?minVersion=2").as("officer").get().status())
+                    .isEqualTo(200);
+
+            Map<String, Integer> answers = new ConcurrentHashMap<>();
+            AtomicLong slowestMillis = new AtomicLong();
+            Map<Integer, Integer> readAnswers = new ConcurrentHashMap<>();
+            AtomicBoolean running = new AtomicBoolean(true);
+            AtomicInteger sequence = new AtomicInteger();
+            ExecutorService load = Executors.newFixedThreadPool(3);
+            List<Future<?>> workers = new ArrayList<>();
+            for (int worker = 0; worker < 2; worker++) {
+                workers.add(load.submit(() -> {
+                    while (running.get()) {
+                        String voucher = "v-" + sequence.incrementAndGet();
+                        long started = System.nanoTime();
+                        Response answer = commands.call("/api/commitments/" + id + "/disbursements").as("officer").post("""
+                                {"disbursementId": "%s", "amount": {"value": "1.00", "currency": "USD"},
+                                 "disbursedOn": "2021-11-15", "recipient": "ILO"}""".formatted(voucher));
+                        slowestMillis.accumulateAndGet((System.nanoTime() - started) / 1_000_000, Math::max);
+                        answers.put(voucher, answer.status());
+                        if (answer.status() >= 500) {
+                            assertThat(answer.contentType()).startsWith("application/problem+json");
+                        }
+                    }
+                    return null;
+                }));
+            }
+            workers.add(load.submit(() -> {
+                while (running.get()) {
+                    readAnswers.merge(queries.call("/api/commitments/" + id).as("officer").get().status(), 1, Integer::sum);
+                }
+                return null;
+            }));
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> count(answers, 201) >= 20);
+            postgres.stop();
+            await().atMost(Duration.ofSeconds(30)).until(() -> count(answers, 503) >= 5);
+            postgres.start();
+            int acknowledgedBeforeRecovery = count(answers, 201);
+            await().atMost(Duration.ofSeconds(60)).until(() -> count(answers, 201) >= acknowledgedBeforeRecovery + 20);
+            running.set(false);
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+            load.shutdown();
+
+            assertThat(answers.values()).allMatch(status -> status == 201 || status == 503);
+            assertThat(slowestMillis.get()).as("slowest answer in ms").isLessThan(10_000);
+            assertThat(readAnswers.keySet()).as("statuses of reads").isSubsetOf(200, 503);
+            Set<String> stored = storedDisbursements(postgres.database(), id);
+            Set<String> acknowledged = vouchers(answers, 201);
+            Set<String> refused = vouchers(answers, 503);
+            assertThat(stored).containsAll(acknowledged);
+            assertThat(stored).doesNotContainAnyElementsOf(refused);
+
+            long version = 2 + stored.size();
+            Response detail = queries.call("/api/commitments/" + id + "?minVersion=" + version).as("officer").get();
+            assertThat(detail.status()).isEqualTo(200);
+            assertThat(detail.json().get("version").asLong()).isEqualTo(version);
+            assertThat(new BigDecimal(detail.json().get("funding").get("disbursed").get("value").asText()))
+                    .isEqualByComparingTo(new BigDecimal(stored.size()));
+        }
+    }
+
+    private static int count(Map<String, Integer> answers, int status) {
+        return (int) answers.values().stream().filter(s -> s == status).count();
+    }
+
+    private static Set<String> vouchers(Map<String, Integer> answers, int status) {
+        Set<String> vouchers = new HashSet<>();
+        answers.forEach((voucher, answer) -> {
+            if (answer == status) {
+                vouchers.add(voucher);
+            }
+        });
+        return vouchers;
+    }
+
+    private static Set<String> storedDisbursements(TestDatabase.Database database, String id) throws SQLException {
+        Set<String> vouchers = new HashSet<>();
+        try (Connection owner = DriverManager.getConnection(database.jdbcUrl(), database.ownerUser(),
+                database.credentials().ownerPassword());
+             Statement statement = owner.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT convert_from(payload, 'UTF8')::jsonb ->> 'disbursementId' "
+                     + "FROM events.domain_event_entry WHERE aggregate_identifier = '" + id + "' "
+                     + "AND payload_type LIKE '%FundsDisbursed'")) {
+            while (rows.next()) {
+                vouchers.add(rows.getString(1));
+            }
+        }
+        return vouchers;
+    }
+}
