@@ -7,6 +7,11 @@ import org.commitmenttracker.testsupport.TrackerHttp;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +65,48 @@ final class RunningSystem {
 
     TrackerHttp queries() {
         return http(queryService);
+    }
+
+    /** The number of events in a commitment's stream, i.e. its version, straight from the event store. */
+    long eventCount(String commitmentId) {
+        return Long.parseLong(column("SELECT count(*) FROM events.domain_event_entry WHERE aggregate_identifier = ?",
+                commitmentId).get(0));
+    }
+
+    /** The ids of a commitment's events, in the order of its stream. */
+    List<String> eventIds(String commitmentId) {
+        return column("SELECT event_identifier FROM events.domain_event_entry WHERE aggregate_identifier = ? "
+                + "ORDER BY sequence_number", commitmentId);
+    }
+
+    /** The version of the latest snapshot Axon keeps of a commitment; 0 when there is none. */
+    long latestSnapshotVersion(String commitmentId) {
+        return Long.parseLong(column("SELECT coalesce(max(sequence_number) + 1, 0) FROM events.snapshot_event_entry "
+                + "WHERE aggregate_identifier = ?", commitmentId).get(0));
+    }
+
+    private List<String> column(String sql, String commitmentId) {
+        try (Connection owner = ownerConnection(); PreparedStatement statement = owner.prepareStatement(sql)) {
+            statement.setString(1, commitmentId);
+            List<String> values = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    values.add(rows.getString(1));
+                }
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The owner role, which may read every table; the services' roles may not. */
+    Connection ownerConnection() throws SQLException {
+        return connect(database.ownerUser(), database.credentials().ownerPassword());
+    }
+
+    Connection connect(String user, String password) throws SQLException {
+        return DriverManager.getConnection(database.jdbcUrl(), user, password);
     }
 
     static TrackerHttp http(ConfigurableApplicationContext service) {

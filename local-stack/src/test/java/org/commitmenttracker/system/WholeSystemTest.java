@@ -8,7 +8,6 @@ import org.commitmenttracker.testsupport.TrackerHttp.Response;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -16,6 +15,8 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.commitmenttracker.system.Bodies.announcement;
+import static org.commitmenttracker.system.Bodies.newId;
 
 /** Both services on one database, through HTTP, as officers and integrators use them. */
 class WholeSystemTest {
@@ -23,19 +24,6 @@ class WholeSystemTest {
     private final RunningSystem system = RunningSystem.shared();
     private final TrackerHttp commands = system.commands();
     private final TrackerHttp queries = system.queries();
-
-    static String announcement(String id) {
-        return """
-                {"id": "%s", "title": "High-Level Economic Dialogue", "summary": "Hold a HLED in September.",
-                 "category": "ECONOMIC_DIALOGUE", "parties": ["US", "MX"], "leadAgencies": ["Department of State"],
-                 "announcedOn": "2021-06-08", "dueBy": "2021-09-30",
-                 "source": {"title": "Vice President Harris Visit", "publishedOn": "2021-06-15"}}
-                """.formatted(id);
-    }
-
-    static String newId() {
-        return "test-" + UUID.randomUUID().toString().substring(0, 8);
-    }
 
     @Test
     void announcedCommitmentIsReadBackWithMinVersion() {
@@ -110,7 +98,7 @@ class WholeSystemTest {
         String id = newId();
         commands.call("/api/commitments").as("officer").header("X-Correlation-Id", "corr-42").post(announcement(id));
 
-        try (Connection owner = connect(system.database.ownerUser(), system.database.credentials().ownerPassword());
+        try (Connection owner = system.ownerConnection();
              Statement statement = owner.createStatement();
              ResultSet row = statement.executeQuery("SELECT payload, meta_data FROM events.domain_event_entry "
                      + "WHERE aggregate_identifier = '" + id + "'")) {
@@ -213,18 +201,10 @@ class WholeSystemTest {
     }
 
     private long eventCount(String id) {
-        try (Connection owner = connect(system.database.ownerUser(), system.database.credentials().ownerPassword());
-             Statement statement = owner.createStatement();
-             ResultSet count = statement.executeQuery("SELECT count(*) FROM events.domain_event_entry "
-                     + "WHERE aggregate_identifier = '" + id + "'")) {
-            count.next();
-            return count.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return system.eventCount(id);
     }
 
     private Connection connect(String user, String password) throws SQLException {
-        return DriverManager.getConnection(system.database.jdbcUrl(), user, password);
+        return system.connect(user, password);
     }
 }
