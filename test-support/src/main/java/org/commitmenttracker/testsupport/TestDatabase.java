@@ -9,6 +9,8 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.PostgreSQLContainer;
 
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -34,6 +36,15 @@ public final class TestDatabase {
 
         public String ownerUser() {
             return TrackerDatabase.OWNER_ROLE;
+        }
+
+        /**
+         * A connection to this database as the server's superuser: for tests that must do what
+         * the tracker's roles cannot, such as switching off the append-only trigger to tamper
+         * with an event. Close it after use.
+         */
+        public Connection superuserConnection() throws SQLException {
+            return server().connectAsSuperuser(jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1));
         }
 
         /** Spring properties for the command service on this database. */
@@ -65,7 +76,7 @@ public final class TestDatabase {
         return new Database(tracker.jdbcUrl(name), credentials);
     }
 
-    private static TrackerDatabase server() {
+    private static synchronized TrackerDatabase server() {
         if (server == null) {
             server = start();
         }
