@@ -13,6 +13,8 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -38,6 +40,15 @@ public final class TestDatabase {
 
         public String ownerUser() {
             return TrackerDatabase.OWNER_ROLE;
+        }
+
+        /**
+         * A connection to this database as the server's superuser: for tests that must do what
+         * the tracker's roles cannot, such as switching off the append-only trigger to tamper
+         * with an event. Close it after use.
+         */
+        public Connection superuserConnection() throws SQLException {
+            return server().connectAsSuperuser(jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1));
         }
 
         /** Spring properties for the command service on this database. */
@@ -123,7 +134,7 @@ public final class TestDatabase {
         return new Database(tracker.jdbcUrl(name), credentials);
     }
 
-    private static TrackerDatabase server() {
+    private static synchronized TrackerDatabase server() {
         if (server == null) {
             server = start();
         }

@@ -76,6 +76,14 @@ public final class TrackerDatabase {
         }
     }
 
+    /**
+     * A connection to {@code database} as the server's superuser, who may do what no role of the
+     * tracker may (tests use it to play the intruder who rewrites a stored event).
+     */
+    public Connection connectAsSuperuser(String database) throws SQLException {
+        return connect(database);
+    }
+
     private Connection connect(String database) throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("user", superuser);

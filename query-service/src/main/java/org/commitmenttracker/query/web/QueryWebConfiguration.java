@@ -21,7 +21,7 @@ class QueryWebConfiguration {
         return rules -> {
             rules.requestMatchers(HttpMethod.GET, "/api/commitments/*/history", "/api/commitments/*/state",
                     "/api/commitments/*/integrity", "/api/integrity").hasAnyRole(auditor, admin);
-            rules.requestMatchers("/api/projections", "/api/projections/**").hasRole(admin);
+            rules.requestMatchers("/api/projections", "/api/projections/**", "/api/audit-log").hasRole(admin);
             rules.requestMatchers("/api/events", "/api/events/**", "/api/subscriptions", "/api/subscriptions/**")
                     .hasAnyRole(integrator, admin);
             rules.requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(officer, auditor, integrator, admin);

@@ -1,0 +1,11 @@
+package org.commitmenttracker.query.audit;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import org.commitmenttracker.query.commitment.CommitmentDetail;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** The answer of {@code GET /api/commitments/{id}/state}: the detail as it stood, and the question asked. */
+public record CommitmentState(@JsonUnwrapped CommitmentDetail detail, LocalDate asOf, Instant knownAt) {
+}

@@ -1,0 +1,92 @@
+package org.commitmenttracker.query.audit.web;
+
+import jakarta.validation.constraints.Size;
+import org.commitmenttracker.query.audit.AuditTrail;
+import org.commitmenttracker.query.audit.CommitmentState;
+import org.commitmenttracker.query.audit.HistoryEntry;
+import org.commitmenttracker.query.audit.IntegrityReport;
+import org.commitmenttracker.query.audit.IntegritySummary;
+import org.commitmenttracker.query.web.MinVersion;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * History, state and integrity for auditors (AUDITOR and ADMIN, see QueryWebConfiguration),
+ * answered from the event store itself, so {@code ?minVersion=} waits on the store, not on a read model.
+ */
+@RestController
+@Validated
+class AuditController {
+
+    static final String TEXT_CSV = "text/csv";
+
+    private final AuditTrail trail;
+    private final MinVersion minVersion;
+    private final Clock clock;
+
+    AuditController(AuditTrail trail, MinVersion minVersion, Clock clock) {
+        this.trail = trail;
+        this.minVersion = minVersion;
+        this.clock = clock;
+    }
+
+    @GetMapping(path = "/api/commitments/{id}/history", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<HistoryEntry> history(@PathVariable @Size(max = 80) String id,
+                               @RequestParam(required = false) Long minVersion) {
+        awaitVersion(id, minVersion);
+        return trail.history(id);
+    }
+
+    /** The same history for a spreadsheet: one row per event, as a download. */
+    @GetMapping(path = "/api/commitments/{id}/history", produces = TEXT_CSV)
+    ResponseEntity<byte[]> historyCsv(@PathVariable @Size(max = 80) String id,
+                                      @RequestParam(required = false) Long minVersion) {
+        awaitVersion(id, minVersion);
+        byte[] csv = HistoryCsv.write(trail.history(id)).getBytes(StandardCharsets.UTF_8);
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(id + "-history.csv").build().toString())
+                .body(csv);
+    }
+
+    @GetMapping(path = "/api/commitments/{id}/state", produces = MediaType.APPLICATION_JSON_VALUE)
+    CommitmentState state(@PathVariable @Size(max = 80) String id,
+                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                          @RequestParam(required = false) Instant knownAt,
+                          @RequestParam(required = false) Long minVersion) {
+        awaitVersion(id, minVersion);
+        return trail.state(id, asOf, knownAt, LocalDate.now(clock));
+    }
+
+    @GetMapping(path = "/api/commitments/{id}/integrity", produces = MediaType.APPLICATION_JSON_VALUE)
+    IntegrityReport integrity(@PathVariable @Size(max = 80) String id,
+                              @RequestParam(required = false) Long minVersion) {
+        awaitVersion(id, minVersion);
+        return trail.integrity(id);
+    }
+
+    @GetMapping(path = "/api/integrity", produces = MediaType.APPLICATION_JSON_VALUE)
+    IntegritySummary integrityOfAll() {
+        return trail.integrityOfAll();
+    }
+
+    private void awaitVersion(String id, Long version) {
+        minVersion.await(id, version, () -> Optional.of(trail.version(id)));
+    }
+}

@@ -1,0 +1,123 @@
+package org.commitmenttracker.query.audit;
+
+import org.commitmenttracker.events.CommitmentEvent;
+import org.commitmenttracker.events.commitment.CommitmentAnnounced;
+import org.commitmenttracker.events.dialogue.DialogueHeld;
+import org.commitmenttracker.events.dialogue.DialogueScheduled;
+import org.commitmenttracker.events.progress.EvidenceAttached;
+import org.commitmenttracker.events.value.Category;
+import org.commitmenttracker.events.value.Source;
+import org.commitmenttracker.query.commitment.CommitmentDetail;
+import org.commitmenttracker.query.commitment.CommitmentDetail.DialogueStatus;
+import org.commitmenttracker.query.commitment.CommitmentFold;
+import org.commitmenttracker.query.audit.StateAsOf.RecordedEvent;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The HLED course of 2021: announced on 8 June, scheduled for September, held on 9 September. */
+class StateAsOfTest {
+
+    private static final String HLED = "us-mx-2021-hled";
+    private static final CommitmentAnnounced ANNOUNCED = new CommitmentAnnounced(HLED, "High-Level Economic Dialogue",
+            "Resume the HLED.", Category.ECONOMIC_DIALOGUE, List.of("US", "MX"), List.of("Department of Commerce"),
+            LocalDate.of(2021, 6, 8), new Source("Vice President Harris Visit", null, LocalDate.of(2021, 6, 15)),
+            LocalDate.of(2021, 9, 30));
+    private static final DialogueScheduled SCHEDULED = new DialogueScheduled(HLED, "hled-2021",
+            "High-Level Economic Dialogue 2021", LocalDate.of(2021, 9, 1), LocalDate.of(2021, 9, 30), null,
+            LocalDate.of(2021, 6, 15));
+    /** Logged three weeks after it happened. */
+    private static final DialogueHeld HELD = new DialogueHeld(HLED, "hled-2021", LocalDate.of(2021, 9, 9),
+            "Washington, D.C.", List.of("Building back together"), null);
+
+    private final List<RecordedEvent> course = List.of(
+            new RecordedEvent(ANNOUNCED, 1, Instant.parse("2021-06-08T18:00:00Z")),
+            new RecordedEvent(SCHEDULED, 2, Instant.parse("2021-06-15T12:00:00Z")),
+            new RecordedEvent(HELD, 3, Instant.parse("2021-09-30T09:00:00Z")));
+
+    @Test
+    void withoutFiltersItIsTheFoldOfTheWholeStreamVersionIncluded() {
+        CommitmentDetail live = fold(ANNOUNCED, SCHEDULED, HELD);
+
+        assertThat(StateAsOf.replay(course, null, null)).contains(live);
+        assertThat(live.version()).isEqualTo(3);
+    }
+
+    @Test
+    void asOfADayBeforeTheDialogueItIsScheduled() {
+        CommitmentDetail state = StateAsOf.replay(course, LocalDate.of(2021, 9, 5), null).orElseThrow();
+
+        assertThat(state.dialogues()).singleElement()
+                .satisfies(d -> assertThat(d.status()).isEqualTo(DialogueStatus.SCHEDULED));
+        assertThat(state.version()).isEqualTo(2);
+    }
+
+    @Test
+    void asOfTheDayAfterItIsHeld() {
+        CommitmentDetail state = StateAsOf.replay(course, LocalDate.of(2021, 9, 10), null).orElseThrow();
+
+        assertThat(state.dialogues()).singleElement().satisfies(d -> {
+            assertThat(d.status()).isEqualTo(DialogueStatus.HELD);
+            assertThat(d.heldOn()).isEqualTo(LocalDate.of(2021, 9, 9));
+        });
+    }
+
+    @Test
+    void asOfTheDayOfAnEventIncludesIt() {
+        assertThat(StateAsOf.replay(course, LocalDate.of(2021, 9, 9), null).orElseThrow().dialogues().get(0).status())
+                .isEqualTo(DialogueStatus.HELD);
+        assertThat(StateAsOf.replay(course, LocalDate.of(2021, 6, 8), null).orElseThrow().dialogues()).isEmpty();
+    }
+
+    @Test
+    void beforeTheAnnouncementNothingIsKnown() {
+        assertThat(StateAsOf.replay(course, LocalDate.of(2021, 6, 7), null)).isEmpty();
+        assertThat(StateAsOf.replay(course, null, Instant.parse("2021-06-08T17:59:59Z"))).isEmpty();
+    }
+
+    @Test
+    void knownAtShowsWhatTheSystemKnewThenAboutAnEarlierDay() {
+        LocalDate dayAfter = LocalDate.of(2021, 9, 10);
+
+        // On 20 September the meeting had happened, but nobody had logged it yet.
+        CommitmentDetail shownThen = StateAsOf.replay(course, dayAfter, Instant.parse("2021-09-20T00:00:00Z")).orElseThrow();
+        CommitmentDetail knownNow = StateAsOf.replay(course, dayAfter, null).orElseThrow();
+
+        assertThat(shownThen.dialogues().get(0).status()).isEqualTo(DialogueStatus.SCHEDULED);
+        assertThat(knownNow.dialogues().get(0).status()).isEqualTo(DialogueStatus.HELD);
+    }
+
+    @Test
+    void knownAtTheInstantAnEventWasRecordedIncludesIt() {
+        assertThat(StateAsOf.replay(course, null, Instant.parse("2021-09-30T09:00:00Z")).orElseThrow().version())
+                .isEqualTo(3);
+    }
+
+    @Test
+    void versionIsThatOfTheLastEventTakenIntoAccountEvenWhenALaterOneIsLeftOut() {
+        EvidenceAttached january = new EvidenceAttached(HLED, "photos", "Photos", "https://example.org/p",
+                null, LocalDate.of(2022, 1, 10));
+        EvidenceAttached december = new EvidenceAttached(HLED, "minutes", "Minutes", "https://example.org/m",
+                null, LocalDate.of(2021, 12, 1));
+        List<RecordedEvent> stream = List.of(course.get(0),
+                new RecordedEvent(january, 2, Instant.parse("2022-01-11T00:00:00Z")),
+                new RecordedEvent(december, 3, Instant.parse("2022-01-12T00:00:00Z")));
+
+        CommitmentDetail endOf2021 = StateAsOf.replay(stream, LocalDate.of(2021, 12, 31), null).orElseThrow();
+
+        assertThat(endOf2021.evidence()).extracting(CommitmentDetail.Evidence::evidenceId).containsExactly("minutes");
+        assertThat(endOf2021.version()).isEqualTo(3);
+    }
+
+    private static CommitmentDetail fold(CommitmentEvent... events) {
+        CommitmentDetail state = null;
+        for (int i = 0; i < events.length; i++) {
+            state = CommitmentFold.evolve(state, events[i], i + 1);
+        }
+        return state;
+    }
+}
