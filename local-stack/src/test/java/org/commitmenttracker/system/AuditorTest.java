@@ -29,8 +29,8 @@ class AuditorTest {
 
     /** A fresh HLED-like commitment and its course; answers its id. */
     private String hledCourse() {
-        String id = WholeSystemTest.newId();
-        officer.post("/api/commitments", WholeSystemTest.announcement(id));
+        String id = Bodies.newId();
+        officer.post("/api/commitments", Bodies.announcement(id));
         officer.post("/api/commitments/" + id + "/dialogues", """
                 {"dialogueId": "hled-2021", "name": "High-Level Economic Dialogue 2021",
                  "plannedFrom": "2021-09-01", "plannedTo": "2021-09-30", "occurredOn": "2021-06-15"}""");
@@ -84,8 +84,8 @@ class AuditorTest {
 
     @Test
     void historyListsEveryEventInOrderWithItsActorAndItsLinkOfTheChain() {
-        String id = WholeSystemTest.newId();
-        JsonNode announced = officer.post("/api/commitments", WholeSystemTest.announcement(id));
+        String id = Bodies.newId();
+        JsonNode announced = officer.post("/api/commitments", Bodies.announcement(id));
         Response scheduled = system.commands().call("/api/commitments/" + id + "/dialogues").as("officer")
                 .header("X-Correlation-Id", "hled-planning").header("Idempotency-Key", "schedule-hled-1").post("""
                         {"dialogueId": "hled-2021", "name": "High-Level Economic Dialogue 2021",

@@ -51,7 +51,7 @@ class DatabaseOutageTest {
             TrackerHttp commands = RunningSystem.http(commandService);
             TrackerHttp queries = RunningSystem.http(queryService);
             String id = "outage-" + System.nanoTime();
-            assertThat(commands.call("/api/commitments").as("officer").post(WholeSystemTest.announcement(id)).status())
+            assertThat(commands.call("/api/commitments").as("officer").post(Bodies.announcement(id)).status())
                     .isEqualTo(201);
             assertThat(commands.call("/api/commitments/" + id + "/pledges").as("officer").post("""
                     {"pledgeId": "pledge-1", "amount": {"value": "1000000", "currency": "USD"},

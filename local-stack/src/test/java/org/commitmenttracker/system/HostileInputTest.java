@@ -38,8 +38,8 @@ class HostileInputTest {
 
     @Test
     void numberOfAThousandDigitsIsABadRequest() {
-        String id = WholeSystemTest.newId();
-        commands.call("/api/commitments").as("officer").post(WholeSystemTest.announcement(id));
+        String id = Bodies.newId();
+        commands.call("/api/commitments").as("officer").post(Bodies.announcement(id));
 
         Response refused = commands.call("/api/commitments/" + id + "/pledges").as("officer").post("""
                 {"amount": {"value": %s, "currency": "USD"}, "periodFrom": "2021-06-08", "periodTo": "2024-06-07",
@@ -51,8 +51,8 @@ class HostileInputTest {
 
     @Test
     void nulByteInARecipientIsRefusedAndRecordsNothing() {
-        String id = WholeSystemTest.newId();
-        commands.call("/api/commitments").as("officer").post(WholeSystemTest.announcement(id));
+        String id = Bodies.newId();
+        commands.call("/api/commitments").as("officer").post(Bodies.announcement(id));
         commands.call("/api/commitments/" + id + "/pledges").as("officer").post("""
                 {"pledgeId": "pledge-1", "amount": {"value": "1000", "currency": "USD"}, "periodFrom": "2021-06-08",
                  "periodTo": "2024-06-07", "fundingSource": "DOL"}""");

@@ -33,7 +33,7 @@ class LiveDetailAndStateTest {
     void liveDetailEqualsStateWithoutParametersForRandomCourses() {
         Random random = new Random(20210615L);
         for (int i = 0; i < 12; i++) {
-            String id = WholeSystemTest.newId();
+            String id = Bodies.newId();
             long version = new Course(id, random).run(6 + random.nextInt(25));
 
             Response live = queries.call("/api/commitments/" + id + "?minVersion=" + version).as("auditor").get();
@@ -80,7 +80,7 @@ class LiveDetailAndStateTest {
 
         /** Announces the commitment and logs about {@code facts} more; answers the version reached. */
         long run(int facts) {
-            record(officer.post("/api/commitments", WholeSystemTest.announcement(id)
+            record(officer.post("/api/commitments", Bodies.announcement(id)
                     .replace("\"dueBy\": \"2021-09-30\"", "\"dueBy\": \"" + ANNOUNCED_ON.plusDays(random.nextInt(900)) + "\"")));
             for (int i = 0; i < facts; i++) {
                 day = day.plusDays(random.nextInt(12));

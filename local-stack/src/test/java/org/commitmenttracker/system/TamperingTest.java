@@ -25,9 +25,9 @@ class TamperingTest {
 
     /** Announced, pledged, two disbursements, a dialogue scheduled and held: versions 1 to 6. */
     private String commitmentWithSixEvents() {
-        String id = WholeSystemTest.newId();
+        String id = Bodies.newId();
         String path = "/api/commitments/" + id;
-        officer.post("/api/commitments", WholeSystemTest.announcement(id));
+        officer.post("/api/commitments", Bodies.announcement(id));
         officer.post(path + "/pledges", """
                 {"pledgeId": "hled-support", "amount": {"value": "250000.00", "currency": "USD"},
                  "periodFrom": "2021-07-01", "periodTo": "2022-06-30", "fundingSource": "Department of Commerce",
