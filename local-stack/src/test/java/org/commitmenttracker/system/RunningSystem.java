@@ -55,6 +55,12 @@ final class RunningSystem {
         List<String> args = new ArrayList<>();
         args.add("--server.port=0");
         args.add("--tracker.read.min-version-wait=3s");
+        // Fast enough for tests: webhook retries in fractions of a second, frequent polls.
+        args.add("--tracker.webhooks.retry.initial-delay=200ms");
+        args.add("--tracker.webhooks.retry.max-delay=1s");
+        args.add("--tracker.webhooks.poll-interval=100ms");
+        args.add("--tracker.stream.poll-interval=100ms");
+        args.add("--tracker.stream.heartbeat=1s");
         properties.forEach((key, value) -> args.add("--" + key + "=" + value));
         return service.profiles("local").run(args.toArray(String[]::new));
     }

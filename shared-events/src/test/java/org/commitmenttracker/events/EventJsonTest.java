@@ -39,7 +39,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every event survives the trip to stored JSON and back, with every field, and says its revision. */
-class EventJsonTest {
+public class EventJsonTest {
 
     private static final String ID = "us-mx-2021-labor-cooperation";
     private static final LocalDate DAY = LocalDate.of(2021, 11, 15);
@@ -48,7 +48,7 @@ class EventJsonTest {
     private final ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
 
-    static List<CommitmentEvent> everyEvent() {
+    public static List<CommitmentEvent> everyEvent() {
         return List.of(
                 new CommitmentAnnounced(ID, "Strengthen Labor Cooperation", "Invest $130 million.", Category.LABOR,
                         List.of("US", "MX"), List.of("Department of Labor"), LocalDate.of(2021, 6, 8),

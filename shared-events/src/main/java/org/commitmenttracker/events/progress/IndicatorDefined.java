@@ -3,6 +3,7 @@ package org.commitmenttracker.events.progress;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import org.axonframework.serialization.Revision;
 import org.commitmenttracker.events.CommitmentEvent;
+import org.commitmenttracker.events.Nullable;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -12,5 +13,5 @@ import java.time.LocalDate;
 public record IndicatorDefined(String commitmentId, String indicatorId, String name, String unit,
                                @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal baseline,
                                @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal target,
-                               LocalDate targetDate, LocalDate occurredOn) implements CommitmentEvent {
+                               @Nullable LocalDate targetDate, LocalDate occurredOn) implements CommitmentEvent {
 }

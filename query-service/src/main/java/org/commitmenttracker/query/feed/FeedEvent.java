@@ -1,0 +1,11 @@
+package org.commitmenttracker.query.feed;
+
+import java.time.Instant;
+
+/**
+ * One event as the feed holds it: its place in the feed ({@code position}), its version in the
+ * commitment ({@code sequence}), its name and revision, when it was recorded, and its payload JSON.
+ */
+public record FeedEvent(long position, String eventId, String commitmentId, long sequence, String type,
+                        String revision, Instant recordedAt, String data) {
+}

@@ -1,0 +1,48 @@
+package org.commitmenttracker.query.schema;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.commitmenttracker.events.EventTypes;
+import org.commitmenttracker.events.schema.EventSchemas;
+import org.commitmenttracker.query.feed.FeedCloudEvents;
+import org.springframework.stereotype.Component;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The JSON Schema of every event revision, generated once from the event records at start. */
+@Component
+public class EventSchemaCatalogue {
+
+    /** One published schema: the event name, its revision, where to fetch it, and its CloudEvent type. */
+    public record Entry(String type, String revision, String url, String cloudEventType) {
+    }
+
+    private final Map<String, ObjectNode> schemas = new LinkedHashMap<>();
+    private final List<Entry> entries;
+
+    EventSchemaCatalogue() {
+        for (Class<?> type : EventTypes.ALL) {
+            schemas.put(key(EventTypes.name(type), EventTypes.revision(type)), EventSchemas.of(type));
+        }
+        entries = EventTypes.ALL.stream().map(type -> {
+            String name = EventTypes.name(type);
+            String revision = EventTypes.revision(type);
+            return new Entry(name, revision, "/api/schemas/" + name + "/" + revision,
+                    FeedCloudEvents.TYPE_PREFIX + name + ".v" + revision);
+        }).toList();
+    }
+
+    public List<Entry> entries() {
+        return entries;
+    }
+
+    public Optional<ObjectNode> find(String type, String revision) {
+        return Optional.ofNullable(schemas.get(key(type, revision))).map(ObjectNode::deepCopy);
+    }
+
+    private static String key(String type, String revision) {
+        return type + "/" + revision;
+    }
+}

@@ -1,0 +1,197 @@
+package org.commitmenttracker.query.subscription;
+
+import jakarta.annotation.PreDestroy;
+import org.commitmenttracker.query.feed.Feed;
+import org.commitmenttracker.query.feed.FeedCloudEvents;
+import org.commitmenttracker.query.feed.FeedEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Delivers the feed to each subscription after its own cursor, one event at a time and in
+ * feed order (so in order per commitment), signed per Standard Webhooks. A 2xx answer moves
+ * the cursor on; anything else is retried with exponential backoff, and only that
+ * subscription waits: requests are asynchronous, so a slow or failing target holds no thread
+ * and no other subscription. Every attempt is recorded. At least once: a crash between a
+ * delivery and its record means the event is sent again (same {@code webhook-id}).
+ */
+@Component
+@EnableConfigurationProperties(WebhookProperties.class)
+class WebhookDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
+    private static final int LEASE_BATCH = 50;
+
+    private final Subscriptions subscriptions;
+    private final Feed feed;
+    private final FeedCloudEvents cloudEvents;
+    private final TargetPolicy targets;
+    private final WebhookProperties properties;
+    private final Clock clock;
+    private final Duration lease;
+    private final ExecutorService workers = Executors.newFixedThreadPool(4, daemon("webhook-worker"));
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("webhook-poll"));
+    private final HttpClient http;
+
+    WebhookDispatcher(Subscriptions subscriptions, Feed feed, FeedCloudEvents cloudEvents, TargetPolicy targets,
+                      WebhookProperties properties, Clock clock) {
+        this.subscriptions = subscriptions;
+        this.feed = feed;
+        this.cloudEvents = cloudEvents;
+        this.targets = targets;
+        this.properties = properties;
+        this.clock = clock;
+        this.lease = properties.connectTimeout().plus(properties.requestTimeout()).multipliedBy(2).plusSeconds(10);
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(properties.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(workers)
+                .build();
+        long poll = properties.pollInterval().toMillis();
+        scheduler.scheduleWithFixedDelay(this::poll, poll, poll, TimeUnit.MILLISECONDS);
+    }
+
+    private void poll() {
+        try {
+            for (Subscriptions.Leased leased : subscriptions.leaseDue(LEASE_BATCH, lease)) {
+                workers.execute(() -> deliverNext(leased));
+            }
+        } catch (RuntimeException e) {
+            log.warn("Webhook deliveries could not be read; retrying: {}", e.getMessage());
+        }
+    }
+
+    /** Sends the next matching event after the cursor, or lets go when there is none. */
+    private void deliverNext(Subscriptions.Leased leased) {
+        Subscription subscription = leased.subscription();
+        try {
+            long head = feed.head();
+            List<FeedEvent> next = feed.after(subscription.position(), head, 1, subscription.filter());
+            if (next.isEmpty()) {
+                subscriptions.advance(subscription.id(), head);
+                subscriptions.release(subscription.id());
+                return;
+            }
+            send(leased, next.get(0));
+        } catch (RuntimeException e) {
+            log.warn("Webhook delivery of subscription {} failed; retrying: {}", subscription.id(), e.getMessage());
+            subscriptions.release(subscription.id());
+        }
+    }
+
+    private void send(Subscriptions.Leased leased, FeedEvent event) {
+        Subscription subscription = leased.subscription();
+        URI target = URI.create(subscription.url());
+        Optional<String> refusal = targets.refusal(target);
+        if (refusal.isPresent()) {
+            failed(leased, event, clock.instant(), null, refusal.get());
+            return;
+        }
+        String body = cloudEvents.toJson(event);
+        Instant attemptedAt = clock.instant();
+        long timestamp = attemptedAt.getEpochSecond();
+        HttpRequest request = HttpRequest.newBuilder(target)
+                .timeout(properties.requestTimeout())
+                .header("Content-Type", "application/cloudevents+json; charset=UTF-8")
+                .header("User-Agent", "CommitmentTracker-Webhooks/1")
+                .header("webhook-id", event.eventId())
+                .header("webhook-timestamp", Long.toString(timestamp))
+                .header("webhook-signature", WebhookSignature.sign(leased.secret(), event.eventId(), timestamp, body))
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build();
+        http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenCompleteAsync((response, error) -> {
+            try {
+                if (error == null && response.statusCode() / 100 == 2) {
+                    delivered(leased, event, attemptedAt, response.statusCode());
+                } else if (error == null) {
+                    failed(leased, event, attemptedAt, response.statusCode(), null);
+                } else {
+                    failed(leased, event, attemptedAt, null, describe(error));
+                }
+            } catch (RuntimeException e) {
+                log.warn("Webhook delivery of subscription {} could not be recorded: {}", subscription.id(),
+                        e.getMessage());
+                subscriptions.release(subscription.id());
+            }
+        }, workers);
+    }
+
+    private void delivered(Subscriptions.Leased leased, FeedEvent event, Instant attemptedAt, int status) {
+        Subscription subscription = leased.subscription();
+        if (!subscriptions.record(subscription.id(), new DeliveryAttempt(event.position(), event.eventId(),
+                subscription.failures() + 1, attemptedAt, status, null, true, null))) {
+            return;
+        }
+        subscriptions.advance(subscription.id(), event.position());
+        if (!subscriptions.extendLease(subscription.id(), lease)) {
+            return;
+        }
+        Subscription moved = new Subscription(subscription.id(), subscription.owner(), subscription.url(),
+                subscription.types(), subscription.commitmentId(), subscription.createdAt(), event.position(), 0,
+                subscription.nextAttemptAt());
+        deliverNext(new Subscriptions.Leased(moved, leased.secret()));
+    }
+
+    private void failed(Subscriptions.Leased leased, FeedEvent event, Instant attemptedAt, Integer status, String error) {
+        Subscription subscription = leased.subscription();
+        int failures = subscription.failures() + 1;
+        Instant nextAttemptAt = attemptedAt.plus(properties.backoff(failures));
+        if (subscriptions.record(subscription.id(), new DeliveryAttempt(event.position(), event.eventId(), failures,
+                attemptedAt, status, error, false, nextAttemptAt))) {
+            subscriptions.failed(subscription.id(), failures, nextAttemptAt);
+        }
+    }
+
+    /** What went wrong, in words for the subscriber (never an exception's class name). */
+    private String describe(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof HttpConnectTimeoutException) {
+            return "no connection within " + properties.connectTimeout().toSeconds() + " s";
+        }
+        if (cause instanceof HttpTimeoutException) {
+            return "no answer within " + properties.requestTimeout().toSeconds() + " s";
+        }
+        if (cause instanceof ConnectException) {
+            return "connection refused";
+        }
+        return "the connection failed";
+    }
+
+    @PreDestroy
+    void stop() {
+        scheduler.shutdownNow();
+        workers.shutdownNow();
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
