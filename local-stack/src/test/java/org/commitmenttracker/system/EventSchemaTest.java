@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.commitmenttracker.system.Facts.announce;
 import static org.commitmenttracker.system.Facts.assess;
 import static org.commitmenttracker.system.Facts.pledge;
-import static org.commitmenttracker.system.WholeSystemTest.newId;
+import static org.commitmenttracker.system.Bodies.newId;
 
 /** {@code GET /api/schemas}: the JSON Schema of every event revision, which the feed's data follows. */
 class EventSchemaTest {

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.commitmenttracker.system.Facts.announce;
 import static org.commitmenttracker.system.Facts.assess;
-import static org.commitmenttracker.system.WholeSystemTest.newId;
+import static org.commitmenttracker.system.Bodies.newId;
 
 /** {@code GET /api/events/stream}: the feed as Server-Sent Events, resumable, for many clients at once. */
 class EventStreamTest {

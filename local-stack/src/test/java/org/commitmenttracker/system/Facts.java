@@ -19,7 +19,7 @@ final class Facts {
 
     /** Announces a commitment; answers the id of its event. */
     static String announce(TrackerHttp commands, String id) {
-        return eventId(commands.call("/api/commitments").as("officer").post(WholeSystemTest.announcement(id)));
+        return eventId(commands.call("/api/commitments").as("officer").post(Bodies.announcement(id)));
     }
 
     /** Records one more assessment of the commitment; answers the id of its event. */

@@ -30,7 +30,7 @@ import static org.commitmenttracker.system.Facts.assess;
 import static org.commitmenttracker.system.Facts.awaitFeed;
 import static org.commitmenttracker.system.Facts.feed;
 import static org.commitmenttracker.system.Facts.pledge;
-import static org.commitmenttracker.system.WholeSystemTest.newId;
+import static org.commitmenttracker.system.Bodies.newId;
 
 /** The integrator feed, {@code GET /api/events}: CloudEvents at dense positions that only grow. */
 class FeedTest {

@@ -29,7 +29,7 @@ import static org.awaitility.Awaitility.await;
 import static org.commitmenttracker.system.Facts.announce;
 import static org.commitmenttracker.system.Facts.assess;
 import static org.commitmenttracker.system.Facts.pledge;
-import static org.commitmenttracker.system.WholeSystemTest.newId;
+import static org.commitmenttracker.system.Bodies.newId;
 
 /** Webhooks: signed CloudEvents pushed to a real HTTP receiver on loopback, retried until it answers 2xx. */
 class WebhookTest {
