@@ -73,7 +73,8 @@ public class TrackerSecurity {
         }
         http.authorizeHttpRequests(rules -> {
             rules.requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll();
-            rules.requestMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll();
+            rules.requestMatchers("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                    .permitAll();
             rules.requestMatchers("/actuator/**").hasRole(Role.ADMIN.name());
             endpointRules.apply(rules);
             rules.anyRequest().denyAll();
