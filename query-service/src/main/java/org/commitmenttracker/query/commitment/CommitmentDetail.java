@@ -1,6 +1,7 @@
 package org.commitmenttracker.query.commitment;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -51,6 +52,22 @@ public record CommitmentDetail(String id, String title, String summary, Category
         return new CommitmentDetail(id, title, summary, category, parties, leadAgencies, announcedOn, dueBy, status,
                 open && pastDue, rating, version, lastActivityOn, source, funding, pledges, dialogues, milestones,
                 indicators, agreements, evidence);
+    }
+
+    /** The earliest date by which something is due while the commitment is open (what makes it overdue); null once closed. */
+    @JsonIgnore
+    public LocalDate nextDueBy() {
+        if (status == Status.FULFILLED || status == Status.WITHDRAWN) {
+            return null;
+        }
+        LocalDate earliest = dueBy;
+        for (Milestone milestone : milestones) {
+            if (milestone.status() == MilestoneStatus.OPEN && milestone.dueBy() != null
+                    && (earliest == null || milestone.dueBy().isBefore(earliest))) {
+                earliest = milestone.dueBy();
+            }
+        }
+        return earliest;
     }
 
     /** Totals in the currency of the first pledge; {@code disbursed} is net of reversals. */

@@ -5,12 +5,13 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.commitmenttracker.events.CommitmentEvent;
+import org.commitmenttracker.query.processing.AppliedVersions;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds the commitment list and detail. Idempotent: a row remembers the version it has
- * reached and an event at or below it changes nothing, so a redelivered event never counts
- * twice. The row and the processor's token commit in one transaction.
+ * Builds the commitment list and detail. Idempotent and replayable through
+ * {@link AppliedVersions}: a redelivered event changes nothing, and a replay replaces each
+ * commitment's row when it reaches the commitment's announcement.
  */
 @Component
 @ProcessingGroup(CommitmentProjection.NAME)
@@ -19,23 +20,31 @@ class CommitmentProjection {
     static final String NAME = "commitments";
 
     private final CommitmentReadModel readModel;
+    private final AppliedVersions versions;
 
-    CommitmentProjection(CommitmentReadModel readModel) {
+    CommitmentProjection(CommitmentReadModel readModel, AppliedVersions versions) {
         this.readModel = readModel;
+        this.versions = versions;
     }
 
     @EventHandler
     void on(CommitmentEvent event, @SequenceNumber long sequenceNumber) {
+        String id = event.commitmentId();
         long version = sequenceNumber + 1;
-        CommitmentDetail current = readModel.find(event.commitmentId()).orElse(null);
-        if (current != null && current.version() >= version) {
-            return;
-        }
-        readModel.save(CommitmentFold.evolve(current, event, version));
+        versions.apply(NAME, id, version, startOver -> {
+            if (startOver) {
+                readModel.delete(id);
+            }
+            CommitmentDetail current = startOver ? null : readModel.find(id).orElse(null);
+            CommitmentDetail next = CommitmentFold.evolve(current, event, version);
+            if (next != null) {
+                readModel.save(next);
+            }
+        });
     }
 
     @ResetHandler
     void reset() {
-        readModel.deleteAll();
+        versions.startOver(NAME);
     }
 }

@@ -2,6 +2,7 @@ package org.commitmenttracker.query.commitment;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.commitmenttracker.query.web.Page;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -60,22 +61,19 @@ public class CommitmentReadModel {
                 .param("rating", detail.rating() == null ? null : detail.rating().name())
                 .param("announcedOn", detail.announcedOn())
                 .param("dueBy", detail.dueBy())
-                .param("nextDueBy", nextDueBy(detail))
+                .param("nextDueBy", detail.nextDueBy())
                 .param("lastActivityOn", detail.lastActivityOn())
                 .param("leadAgencies", detail.leadAgencies().toArray(String[]::new))
                 .param("detail", write(detail))
                 .update();
     }
 
-    void deleteAll() {
-        jdbc.sql("DELETE FROM query.commitment").update();
+    void delete(String id) {
+        jdbc.sql("DELETE FROM query.commitment WHERE id = ?").param(id).update();
     }
 
     /** The filters of {@code GET /api/commitments}; null means "any". */
     public record Filter(String status, String category, String agency, String rating, String text) {
-    }
-
-    public record Page<T>(List<T> items, int page, int size, long total) {
     }
 
     public Page<CommitmentSummary> list(Filter filter, int page, int size, LocalDate today) {
@@ -131,21 +129,6 @@ public class CommitmentReadModel {
             values.add((String) value);
         }
         return values;
-    }
-
-    /** The earliest date by which something is due while the commitment is open: what makes it overdue. */
-    private static LocalDate nextDueBy(CommitmentDetail detail) {
-        if (detail.status() == CommitmentDetail.Status.FULFILLED || detail.status() == CommitmentDetail.Status.WITHDRAWN) {
-            return null;
-        }
-        LocalDate earliest = detail.dueBy();
-        for (CommitmentDetail.Milestone milestone : detail.milestones()) {
-            if (milestone.status() == CommitmentDetail.MilestoneStatus.OPEN && milestone.dueBy() != null
-                    && (earliest == null || milestone.dueBy().isBefore(earliest))) {
-                earliest = milestone.dueBy();
-            }
-        }
-        return earliest;
     }
 
     private CommitmentDetail read(String json) {

@@ -1,10 +1,18 @@
 package org.commitmenttracker.query.processing;
 
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.springboot.EventProcessorProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The processors' tracking tokens live in the query schema, beside the read models they guard. */
+/**
+ * The processors' tracking tokens and dead letters live in the query schema, beside the read
+ * models they guard, so that a read model's rows, its token and its parked events change in one
+ * transaction.
+ */
 @Configuration(proxyBeanMethods = false)
 class ProcessingConfiguration {
 
@@ -19,5 +27,64 @@ class ProcessingConfiguration {
                 .setTimestampColumn("timestamp")
                 .setOwnerColumn("owner")
                 .build();
+    }
+
+    /** The table of migration V2; Axon's JDBC dead-letter queue of every processing group with {@code dlq.enabled}. */
+    @Bean
+    DeadLetterSchema deadLetterSchema() {
+        return DeadLetterSchema.builder()
+                .deadLetterTable("query.dead_letter_entry")
+                .deadLetterIdentifierColumn("dead_letter_id")
+                .processingGroupColumn("processing_group")
+                .sequenceIdentifierColumn("sequence_identifier")
+                .sequenceIndexColumn("sequence_index")
+                .messageTypeColumn("message_type")
+                .eventIdentifierColumn("event_identifier")
+                .timestampColumn("time_stamp")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .aggregateTypeColumn("aggregate_type")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .tokenTypeColumn("token_type")
+                .tokenColumn("token")
+                .enqueuedAtColumn("enqueued_at")
+                .lastTouchedColumn("last_touched")
+                .processingStartedColumn("processing_started")
+                .causeTypeColumn("cause_type")
+                .causeMessageColumn("cause_message")
+                .diagnosticsColumn("diagnostics")
+                .build();
+    }
+
+    /**
+     * How many segments of each processor one instance claims at most (0: all it can). With
+     * several instances, a limit makes them split the work; a dead instance's segments are
+     * claimed by the others once its claims time out, within their own limits.
+     */
+    @Bean
+    ConfigurerModule segmentsPerInstance(@Value("${tracker.processing.max-segments:0}") int maxSegments) {
+        return configurer -> {
+            if (maxSegments > 0) {
+                configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
+                        (configuration, builder) -> builder.maxClaimedSegments(maxSegments));
+            }
+        };
+    }
+
+    /**
+     * A replay clears the dead letters of its processing group: the replay delivers those events
+     * again, and a parked sequence would otherwise swallow every event of its commitment.
+     */
+    @Bean
+    ConfigurerModule deadLettersClearedOnReplay(EventProcessorProperties properties) {
+        return configurer -> properties.getProcessors().forEach((name, settings) -> {
+            if (settings.getDlq().isEnabled()) {
+                configurer.eventProcessing().registerDeadLetteringEventHandlerInvokerConfiguration(name,
+                        (configuration, builder) -> builder.allowReset(true));
+            }
+        });
     }
 }

@@ -1,0 +1,26 @@
+package org.commitmenttracker.query.dashboard.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import org.commitmenttracker.query.dashboard.Dashboard;
+import org.commitmenttracker.query.dashboard.DashboardReadModel;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class DashboardController {
+
+    private final DashboardReadModel dashboard;
+    private final Clock clock;
+
+    DashboardController(DashboardReadModel dashboard, Clock clock) {
+        this.dashboard = dashboard;
+        this.clock = clock;
+    }
+
+    @GetMapping(path = "/api/dashboard", produces = MediaType.APPLICATION_JSON_VALUE)
+    Dashboard dashboard() {
+        return dashboard.dashboard(LocalDate.now(clock));
+    }
+}

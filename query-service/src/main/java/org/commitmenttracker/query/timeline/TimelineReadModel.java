@@ -1,0 +1,122 @@
+package org.commitmenttracker.query.timeline;
+
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.commitmenttracker.query.processing.AppliedVersions;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The tables {@code query.timeline_entry} (one sentence per event) and {@code query.timeline_name}. */
+@Repository
+public class TimelineReadModel {
+
+    private static final String DIALOGUE = "DIALOGUE";
+    private static final String MILESTONE = "MILESTONE";
+    private static final String INDICATOR = "INDICATOR";
+
+    private final JdbcClient jdbc;
+    private final AppliedVersions versions;
+
+    TimelineReadModel(JdbcClient jdbc, AppliedVersions versions) {
+        this.jdbc = jdbc;
+        this.versions = versions;
+    }
+
+    /** The version this read model has reached for a commitment; empty for an unknown commitment. */
+    public Optional<Long> version(String commitmentId) {
+        return versions.version(TimelineProjection.NAME, commitmentId);
+    }
+
+    /** By the day things happened, then by the order they were recorded. */
+    public List<TimelineEntry> timeline(String commitmentId) {
+        return jdbc.sql("""
+                        SELECT version, type, occurred_on, recorded_at, summary FROM query.timeline_entry
+                        WHERE commitment_id = ? ORDER BY occurred_on NULLS LAST, version""")
+                .param(commitmentId)
+                .query((rs, row) -> new TimelineEntry(rs.getLong("version"), rs.getString("type"),
+                        rs.getObject("occurred_on", LocalDate.class), rs.getTimestamp("recorded_at").toInstant(),
+                        rs.getString("summary")))
+                .list();
+    }
+
+    void add(String commitmentId, TimelineEntry entry) {
+        jdbc.sql("""
+                        INSERT INTO query.timeline_entry (commitment_id, version, type, occurred_on, recorded_at, summary)
+                        VALUES (:commitmentId, :version, :type, :occurredOn, :recordedAt, :summary)
+                        ON CONFLICT (commitment_id, version) DO UPDATE SET type = EXCLUDED.type,
+                            occurred_on = EXCLUDED.occurred_on, recorded_at = EXCLUDED.recorded_at,
+                            summary = EXCLUDED.summary
+                        """)
+                .param("commitmentId", commitmentId)
+                .param("version", entry.version())
+                .param("type", entry.type())
+                .param("occurredOn", entry.occurredOn())
+                .param("recordedAt", Timestamp.from(entry.recordedAt()))
+                .param("summary", entry.summary())
+                .update();
+    }
+
+    void delete(String commitmentId) {
+        jdbc.sql("DELETE FROM query.timeline_entry WHERE commitment_id = ?").param(commitmentId).update();
+        jdbc.sql("DELETE FROM query.timeline_name WHERE commitment_id = ?").param(commitmentId).update();
+    }
+
+    void nameDialogue(String commitmentId, String dialogueId, String name) {
+        name(commitmentId, DIALOGUE, dialogueId, name, null);
+    }
+
+    void nameMilestone(String commitmentId, String milestoneId, String description) {
+        name(commitmentId, MILESTONE, milestoneId, description, null);
+    }
+
+    void nameIndicator(String commitmentId, String indicatorId, String name, String unit) {
+        name(commitmentId, INDICATOR, indicatorId, name, unit);
+    }
+
+    /** The first name given to a child stays: a repeated id does not rename it, as in the detail. */
+    private void name(String commitmentId, String kind, String childId, String name, String unit) {
+        if (childId == null || name == null) {
+            return;
+        }
+        jdbc.sql("""
+                        INSERT INTO query.timeline_name (commitment_id, kind, child_id, name, unit)
+                        VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                .params(commitmentId, kind, childId, name, unit)
+                .update();
+    }
+
+    TimelineSentences.Names names(String commitmentId) {
+        return new TimelineSentences.Names() {
+            @Override
+            public String dialogue(String dialogueId) {
+                return column("name", DIALOGUE, dialogueId);
+            }
+
+            @Override
+            public String milestone(String milestoneId) {
+                return column("name", MILESTONE, milestoneId);
+            }
+
+            @Override
+            public String indicator(String indicatorId) {
+                return column("name", INDICATOR, indicatorId);
+            }
+
+            @Override
+            public String indicatorUnit(String indicatorId) {
+                return column("unit", INDICATOR, indicatorId);
+            }
+
+            private String column(String column, String kind, String childId) {
+                return jdbc.sql("SELECT " + column + " FROM query.timeline_name "
+                                + "WHERE commitment_id = ? AND kind = ? AND child_id = ?")
+                        .params(commitmentId, kind, childId)
+                        .query(String.class)
+                        .optional()
+                        .orElse(null);
+            }
+        };
+    }
+}

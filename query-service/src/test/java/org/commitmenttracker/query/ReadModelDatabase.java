@@ -1,0 +1,67 @@
+package org.commitmenttracker.query;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.Map;
+import org.commitmenttracker.postgres.TrackerDatabase;
+import org.commitmenttracker.query.processing.AppliedVersions;
+import org.commitmenttracker.testsupport.TestDatabase;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A fresh database with the query schema migrated, reached as the query service's own role,
+ * for projection tests that deliver plain events straight to a projection. Each delivery runs
+ * in a transaction, as a batch of Axon's pooled processor does.
+ */
+public final class ReadModelDatabase implements AutoCloseable {
+
+    public final JdbcClient jdbc;
+    public final ObjectMapper objectMapper;
+    public final AppliedVersions versions;
+    private final HikariDataSource dataSource;
+    private final TransactionTemplate transaction;
+
+    private ReadModelDatabase(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+        this.jdbc = JdbcClient.create(dataSource);
+        DataSourceTransactionManager transactionManager = new DataSourceTransactionManager(dataSource);
+        this.transaction = new TransactionTemplate(transactionManager);
+        this.versions = new AppliedVersions(jdbc, transactionManager);
+        this.objectMapper = JsonMapper.builder().addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+    }
+
+    public static ReadModelDatabase create() {
+        TestDatabase.Database database = TestDatabase.newDatabase();
+        Flyway.configure()
+                .dataSource(database.jdbcUrl(), database.ownerUser(), database.credentials().ownerPassword())
+                .locations("classpath:db/query")
+                .defaultSchema("query")
+                .createSchemas(false)
+                .placeholders(Map.of("query_role", TrackerDatabase.QUERY_ROLE))
+                .load()
+                .migrate();
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(database.jdbcUrl());
+        dataSource.setUsername(TrackerDatabase.QUERY_ROLE);
+        dataSource.setPassword(database.credentials().queryPassword());
+        dataSource.setMaximumPoolSize(4);
+        return new ReadModelDatabase(dataSource);
+    }
+
+    /** Runs {@code work} in one transaction, like one batch of a processor. */
+    public void inTransaction(Runnable work) {
+        transaction.executeWithoutResult(status -> work.run());
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

@@ -1,0 +1,82 @@
+package org.commitmenttracker.query.commitment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.commitmenttracker.query.Facts.usd;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.commitmenttracker.events.CommitmentEvent;
+import org.commitmenttracker.query.Facts;
+import org.commitmenttracker.query.ReadModelDatabase;
+import org.commitmenttracker.query.commitment.CommitmentDetail.Status;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class CommitmentProjectionTest {
+
+    private static ReadModelDatabase db;
+    private static CommitmentReadModel commitments;
+    private static CommitmentProjection projection;
+
+    @BeforeAll
+    static void database() {
+        db = ReadModelDatabase.create();
+        commitments = new CommitmentReadModel(db.jdbc, db.objectMapper);
+        projection = new CommitmentProjection(commitments, db.versions);
+    }
+
+    @AfterAll
+    static void close() {
+        db.close();
+    }
+
+    @Test
+    void anEventDeliveredTwiceCountsOnce() {
+        String id = newId();
+        List<CommitmentEvent> events = labor(id);
+        deliver(events);
+
+        db.inTransaction(() -> projection.on(events.get(2), 2));
+
+        CommitmentDetail detail = commitments.find(id).orElseThrow();
+        assertThat(detail.version()).isEqualTo(3);
+        assertThat(detail.funding().disbursed()).isEqualTo(usd("10000000.00"));
+        assertThat(detail.status()).isEqualTo(Status.IN_PROGRESS);
+    }
+
+    @Test
+    void aReplayKeepsTheDetailReadableAndRebuildsTheSame() {
+        String id = newId();
+        List<CommitmentEvent> events = labor(id);
+        deliver(events);
+        CommitmentDetail before = commitments.find(id).orElseThrow();
+
+        db.inTransaction(projection::reset);
+        assertThat(commitments.find(id)).contains(before);
+
+        db.inTransaction(() -> projection.on(events.get(0), 0));
+        assertThat(commitments.find(id).orElseThrow().version()).isEqualTo(1);
+        deliver(events);
+
+        assertThat(commitments.find(id)).contains(before);
+    }
+
+    private static List<CommitmentEvent> labor(String id) {
+        return List.of(Facts.laborAnnounced(id), Facts.pledged(id, "130000000.00"),
+                Facts.disbursed(id, "v-2022-001", "10000000.00", LocalDate.of(2021, 11, 15)));
+    }
+
+    private static void deliver(List<CommitmentEvent> events) {
+        db.inTransaction(() -> {
+            for (int i = 0; i < events.size(); i++) {
+                projection.on(events.get(i), i);
+            }
+        });
+    }
+
+    private static String newId() {
+        return "c-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

@@ -1,0 +1,105 @@
+package org.commitmenttracker.query.processing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.commitmenttracker.query.ReadModelDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessException;
+
+/** The rules every projection applies its events by, on a scratch read model ("timeline" rows). */
+class AppliedVersionsTest {
+
+    private static final String READ_MODEL = "timeline";
+
+    private static ReadModelDatabase db;
+
+    @BeforeAll
+    static void database() {
+        db = ReadModelDatabase.create();
+    }
+
+    @AfterAll
+    static void close() {
+        db.close();
+    }
+
+    @Test
+    void anEventIsAppliedOnlyAboveTheVersionReached() {
+        String id = newId();
+        List<Long> applied = new ArrayList<>();
+
+        db.inTransaction(() -> {
+            db.versions.apply(READ_MODEL, id, 1, startOver -> applied.add(1L));
+            db.versions.apply(READ_MODEL, id, 2, startOver -> applied.add(2L));
+            db.versions.apply(READ_MODEL, id, 2, startOver -> applied.add(2L));
+            db.versions.apply(READ_MODEL, id, 1, startOver -> applied.add(1L));
+        });
+
+        assertThat(applied).containsExactly(1L, 2L);
+        assertThat(db.versions.version(READ_MODEL, id)).contains(2L);
+    }
+
+    /** So that Axon's dead-letter queue can park the event in the same transaction, and the batch goes on. */
+    @Test
+    void aFailingEventIsUndoneAloneAndTheRestOfItsTransactionCommits() {
+        String poisoned = newId();
+        String healthy = newId();
+
+        db.inTransaction(() -> {
+            assertThatThrownBy(() -> db.versions.apply(READ_MODEL, poisoned, 1, startOver -> {
+                addName(poisoned, "fine so far");
+                addName(poisoned, "x".repeat(81)); // longer than the column: PostgreSQL refuses the statement
+            })).isInstanceOf(DataAccessException.class);
+            db.versions.apply(READ_MODEL, healthy, 1, startOver -> addName(healthy, "applied"));
+        });
+
+        assertThat(db.versions.version(READ_MODEL, poisoned)).isEmpty();
+        assertThat(names(poisoned)).isEmpty();
+        assertThat(db.versions.version(READ_MODEL, healthy)).contains(1L);
+        assertThat(names(healthy)).containsExactly("applied");
+    }
+
+    @Test
+    void afterAResetTheOldRowsStayUntilTheCommitmentsNextEventStartsItOver() {
+        String id = newId();
+        db.inTransaction(() -> {
+            db.versions.apply(READ_MODEL, id, 1, startOver -> addName(id, "first"));
+            db.versions.apply(READ_MODEL, id, 2, startOver -> addName(id, "second"));
+        });
+        List<Boolean> startedOver = new ArrayList<>();
+
+        db.inTransaction(() -> db.versions.startOver(READ_MODEL));
+        assertThat(names(id)).containsExactly("first", "second");
+        assertThat(db.versions.version(READ_MODEL, id)).contains(2L);
+
+        db.inTransaction(() -> {
+            db.versions.apply(READ_MODEL, id, 1, startedOver::add);
+            db.versions.apply(READ_MODEL, id, 2, startedOver::add);
+        });
+        assertThat(startedOver).containsExactly(true, false);
+        assertThat(db.versions.version(READ_MODEL, id)).contains(2L);
+    }
+
+    private static void addName(String commitmentId, String childId) {
+        db.jdbc.sql("INSERT INTO query.timeline_name (commitment_id, kind, child_id, name) VALUES (?, 'TEST', ?, 'n')")
+                .params(commitmentId, childId)
+                .update();
+    }
+
+    private static List<String> names(String commitmentId) {
+        return db.jdbc.sql("SELECT child_id FROM query.timeline_name WHERE commitment_id = ? ORDER BY child_id")
+                .param(commitmentId)
+                .query(String.class)
+                .list();
+    }
+
+    private static String newId() {
+        return "c-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}
