@@ -109,6 +109,9 @@ class QueryServiceCrashTest {
             }
             long claimed = 0;
             for (JsonNode projection : response.json()) {
+                if (!ReadModelFixtures.PROJECTIONS.contains(projection.get("name").asText())) {
+                    continue;
+                }
                 for (JsonNode segment : projection.get("segments")) {
                     if (!segment.get("owner").isNull()) {
                         claimed++;
@@ -135,8 +138,10 @@ class QueryServiceCrashTest {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
+    /** The read models' processors (the feed, with its single segment, is tested on its own). */
     private static List<JsonNode> projections(TrackerHttp queries) {
         return StreamSupport.stream(queries.call("/api/projections").as("admin").get().json().spliterator(), false)
+                .filter(projection -> ReadModelFixtures.PROJECTIONS.contains(projection.get("name").asText()))
                 .toList();
     }
 

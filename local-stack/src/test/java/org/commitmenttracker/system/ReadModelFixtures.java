@@ -54,7 +54,7 @@ final class ReadModelFixtures {
 
     private static void logAYearOfFacts(TrackerHttp commands, String id) {
         String base = "/api/commitments/" + id;
-        command(commands, "/api/commitments", WholeSystemTest.announcement(id)
+        command(commands, "/api/commitments", Bodies.announcement(id)
                 .replace("\"dueBy\": \"2021-09-30\"", "\"dueBy\": \"2023-09-30\""));
         command(commands, base + "/pledges", """
                 {"pledgeId": "p-1", "amount": {"value": "1000000.00", "currency": "USD"}, "periodFrom": "2021-06-08",

@@ -143,7 +143,7 @@ class ReadModelsTest {
     @Test
     void everyReadOfOneCommitmentWaitsForItsOwnReadModel() {
         String id = "wait-" + UUID.randomUUID().toString().substring(0, 8);
-        long version = command("/api/commitments", WholeSystemTest.announcement(id));
+        long version = command("/api/commitments", Bodies.announcement(id));
 
         assertThat(queries.call("/api/commitments/" + id + "/timeline?minVersion=" + version).as("officer").get()
                 .status()).isEqualTo(200);
@@ -180,7 +180,8 @@ class ReadModelsTest {
             assertThat(projection.get("status").asText()).isEqualTo("RUNNING");
             assertThat(projection.has("replaying")).isTrue();
             assertThat(projection.get("deadLetters").asLong()).isNotNegative();
-            assertThat(projection.get("segments")).hasSize(4);
+            // the read models split their work in four; the feed numbers events in one segment
+            assertThat(projection.get("segments")).hasSize(projection.get("name").asText().equals("feed") ? 1 : 4);
         }
     }
 
@@ -189,7 +190,7 @@ class ReadModelsTest {
     void anEventTheLedgerCannotApplyIsParkedWithoutStoppingOtherCommitmentsAndIsRetried() throws SQLException {
         String poisoned = "poisoned-" + UUID.randomUUID().toString().substring(0, 8);
         String healthy = "healthy-" + UUID.randomUUID().toString().substring(0, 8);
-        command("/api/commitments", WholeSystemTest.announcement(poisoned));
+        command("/api/commitments", Bodies.announcement(poisoned));
         long pledged = command("/api/commitments/" + poisoned + "/pledges", pledge("1000.00"));
         read("/api/commitments/" + poisoned + "/ledger?minVersion=" + pledged);
         long deadLettersBefore = deadLetters("ledger");
@@ -197,7 +198,7 @@ class ReadModelsTest {
         try {
             command("/api/commitments/" + poisoned + "/disbursements", disbursement("v-poison", "100.00"));
             long last = command("/api/commitments/" + poisoned + "/disbursements", disbursement("v-after", "50.00"));
-            command("/api/commitments", WholeSystemTest.announcement(healthy));
+            command("/api/commitments", Bodies.announcement(healthy));
             long healthyVersion = command("/api/commitments/" + healthy + "/pledges", pledge("10.00"));
 
             assertThat(read("/api/commitments/" + healthy + "/ledger?minVersion=" + healthyVersion)

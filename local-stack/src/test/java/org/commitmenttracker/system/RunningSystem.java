@@ -46,6 +46,19 @@ final class RunningSystem {
         return shared;
     }
 
+    /** A system of its own on a database of its own, for a test that damages what it touches; close it after. */
+    static RunningSystem isolated() {
+        TestDatabase.Database database = TestDatabase.newDatabase();
+        return new RunningSystem(database,
+                start(CommandServiceApplication.builder(), database.commandServiceProperties()),
+                start(QueryServiceApplication.builder(), database.queryServiceProperties()));
+    }
+
+    void close() {
+        queryService.close();
+        commandService.close();
+    }
+
     /** Another command-service instance on the same database, as behind a load balancer. */
     ConfigurableApplicationContext startAnotherCommandService() {
         return start(CommandServiceApplication.builder(), database.commandServiceProperties());

@@ -2,6 +2,8 @@ package org.commitmenttracker.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.commitmenttracker.testsupport.TrackerHttp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -19,7 +21,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TamperingTest {
 
-    private final RunningSystem system = RunningSystem.shared();
+    @BeforeAll
+    static void startASystemOfItsOwn() {
+        system = RunningSystem.isolated();
+    }
+
+    @AfterAll
+    static void stop() {
+        system.close();
+    }
+
+    /** Tampering damages the store, so it gets one of its own: replays elsewhere must not meet it. */
+    private static RunningSystem system;
     private final Officer officer = new Officer(system.commands());
     private final TrackerHttp queries = system.queries();
 

@@ -3,7 +3,7 @@ package org.commitmenttracker.query.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.commitmenttracker.query.commitment.CommitmentReadModel.Page;
+import org.commitmenttracker.query.web.Page;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

@@ -4,7 +4,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import org.commitmenttracker.query.audit.AuditLog;
-import org.commitmenttracker.query.commitment.CommitmentReadModel.Page;
+import org.commitmenttracker.query.web.Page;
 import org.commitmenttracker.service.web.PlainText;
 import org.springframework.http.MediaType;
 import org.springframework.validation.annotation.Validated;
