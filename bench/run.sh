@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# The benchmark of issue 8 (BENCHMARKS.md): builds what it needs, then starts an embedded
+# PostgreSQL and both services in one JVM and prints RESULT / RATIO lines on stdout (progress on
+# stderr).
+#   bench/run.sh            the full run (1,000 commitments, 10,000-event stream, 1,000,000-event replay)
+#   bench/run.sh --quick    the same workloads, smaller, in under three minutes on two cores
+# BENCH_JAVA_OPTS adds JVM options, e.g. a profile of the run:
+#   BENCH_JAVA_OPTS='-XX:StartFlightRecording=filename=bench.jfr,settings=profile' bench/run.sh --quick
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export AXONIQ_UPDATE_CHECKER_DISABLED=true
+
+build() {
+    ./mvnw -q "$@" -pl bench -am package -DskipTests -Dmaven.javadoc.skip=true
+}
+# Offline first (a machine that has built once has everything); online when something is missing.
+build -o >/dev/null 2>&1 || build
+
+exec java -Xms1g -Xmx2g -Daxoniq.update-checker.disabled=true -Ddisable-axoniq-console-message=true \
+    ${BENCH_JAVA_OPTS:-} \
+    -cp "bench/target/classes:$(cat bench/target/classpath.txt)" \
+    org.commitmenttracker.bench.Bench "$@"

@@ -1,0 +1,180 @@
+package org.commitmenttracker.bench;
+
+import org.axonframework.common.DateTimeUtils;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * {@code append_c1}, {@code append_c8}: FundsDisbursed commands over HTTP, spread over the
+ * commitments, at concurrency 1 and 8, against single-row autocommit INSERTs of a row of the
+ * same shape into an identical copy of the event table at the same concurrency. Each worker
+ * owns its share of the commitments, so no two commands race for one stream (the raw inserts
+ * never race either). Before every run the projection is let catch up, so neither side pays
+ * for the other's leftovers.
+ */
+final class AppendWorkload {
+
+    private static final String RAW_TABLE = "bench.bench_events";
+
+    private final BenchSystem system;
+    private final Sizes sizes;
+    private final Report report;
+    private final List<String> commitments;
+    private final AtomicLongArray rawSequences;
+    private EventRow template;
+
+    AppendWorkload(BenchSystem system, Sizes sizes, Report report, List<String> commitments) {
+        this.system = system;
+        this.sizes = sizes;
+        this.report = report;
+        this.commitments = commitments;
+        this.rawSequences = new AtomicLongArray(commitments.size());
+    }
+
+    /** A stored event, column by column. */
+    record EventRow(String type, String payloadType, String payloadRevision, byte[] payload, byte[] metaData) {
+    }
+
+    /** Answers the median commands per second at concurrency 8, the rate the lag workload halves. */
+    double run() {
+        report.progress("append: warm-up");
+        ClosedLoop.run(8, sizes.warmUp(), worker -> commandWorker(worker, 8));
+        template = newestDisbursement();
+        createRawTable();
+        ClosedLoop.run(8, sizes.warmUp().dividedBy(3), worker -> rawWorker(worker, 8));
+
+        double c8 = 0;
+        CacheWatch cache = new CacheWatch(system);
+        for (int concurrency : new int[]{1, 8}) {
+            CacheWatch.Counts before = cache.now();
+            List<Double> commands = new ArrayList<>();
+            List<Double> rows = new ArrayList<>();
+            List<Double> commandP99 = new ArrayList<>();
+            List<Double> rowP99 = new ArrayList<>();
+            for (int rep = 1; rep <= sizes.repetitions(); rep++) {
+                system.awaitProjectionAtHead(Duration.ofMinutes(2));
+                ClosedLoop.Outcome command = ClosedLoop.run(concurrency, sizes.repetition(),
+                        worker -> commandWorker(worker, concurrency));
+                system.awaitProjectionAtHead(Duration.ofMinutes(2));
+                ClosedLoop.Outcome raw = ClosedLoop.run(concurrency, sizes.repetition(),
+                        worker -> rawWorker(worker, concurrency));
+                commands.add(command.perSecond());
+                rows.add(raw.perSecond());
+                commandP99.add(command.p99Millis());
+                rowP99.add(raw.p99Millis());
+                report.progress("append c%d rep %d: %.0f commands/s, %.0f raw rows/s".formatted(
+                        concurrency, rep, command.perSecond(), raw.perSecond()));
+            }
+            String name = "append_c" + concurrency;
+            double commandRate = Stats.median(commands);
+            double rowRate = Stats.median(rows);
+            report.result(name, commandRate, "commands/s");
+            report.result(name + "_p99_ms", Stats.median(commandP99), "ms");
+            report.result(name + "_raw", rowRate, "rows/s");
+            report.result(name + "_raw_p99_ms", Stats.median(rowP99), "ms");
+            report.ratio(name, commandRate / rowRate);
+            report.note(name + ": " + cache.now().since(before).describe());
+            if (concurrency == 8) {
+                c8 = commandRate;
+            }
+        }
+        system.awaitProjectionAtHead(Duration.ofMinutes(2));
+        return c8;
+    }
+
+    /** Worker {@code w} of {@code n} takes commitments w, w+n, w+2n, ... in turn. */
+    private ClosedLoop.Worker commandWorker(int worker, int workers) {
+        Share share = new Share(worker, workers, commitments.size());
+        return () -> Commands.disburse(system.commands, commitments.get(share.next()));
+    }
+
+    private ClosedLoop.Worker rawWorker(int worker, int workers) {
+        Connection connection = system.superuser();
+        try {
+            PreparedStatement insert = connection.prepareStatement("INSERT INTO " + RAW_TABLE
+                    + " (event_identifier, aggregate_identifier, sequence_number, type, time_stamp, payload_type,"
+                    + " payload_revision, payload, meta_data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            Share share = new Share(worker, workers, commitments.size());
+            return new ClosedLoop.Worker() {
+                @Override
+                public void call() throws SQLException {
+                    int aggregate = share.next();
+                    insert.setString(1, UUID.randomUUID().toString());
+                    insert.setString(2, "raw-" + commitments.get(aggregate));
+                    insert.setLong(3, rawSequences.getAndIncrement(aggregate));
+                    insert.setString(4, template.type());
+                    insert.setString(5, DateTimeUtils.formatInstant(Instant.now()));
+                    insert.setString(6, template.payloadType());
+                    insert.setString(7, template.payloadRevision());
+                    insert.setBytes(8, template.payload());
+                    insert.setBytes(9, template.metaData());
+                    insert.executeUpdate();
+                }
+
+                @Override
+                public void close() throws SQLException {
+                    connection.close();
+                }
+            };
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The indexes w, w+n, w+2n, ... below {@code size}, in turn: worker w's own commitments. */
+    static final class Share {
+        private final int worker;
+        private final int workers;
+        private final int count;
+        private long turn;
+
+        Share(int worker, int workers, int size) {
+            if (size < workers) {
+                throw new IllegalArgumentException("fewer commitments (" + size + ") than workers (" + workers + ")");
+            }
+            this.worker = worker;
+            this.workers = workers;
+            this.count = (size - worker + workers - 1) / workers;
+        }
+
+        int next() {
+            return worker + (int) (turn++ % count) * workers;
+        }
+    }
+
+    /** A real FundsDisbursed row, as the command service stored it: the baseline inserts rows like it. */
+    private EventRow newestDisbursement() {
+        try (Connection connection = system.superuser(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT type, payload_type, payload_revision, payload, meta_data"
+                     + " FROM events.domain_event_entry WHERE payload_type LIKE '%FundsDisbursed'"
+                     + " ORDER BY global_index DESC LIMIT 1")) {
+            if (!row.next()) {
+                throw new IllegalStateException("no FundsDisbursed event stored after the warm-up");
+            }
+            return new EventRow(row.getString(1), row.getString(2), row.getString(3), row.getBytes(4), row.getBytes(5));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An identical copy of the event table, with a sequence of its own so the event store's stays gapless. */
+    private void createRawTable() {
+        system.execute("CREATE SCHEMA IF NOT EXISTS bench",
+                "CREATE TABLE " + RAW_TABLE + " (LIKE events.domain_event_entry INCLUDING ALL)",
+                "CREATE SEQUENCE bench.bench_events_global_index_seq OWNED BY " + RAW_TABLE + ".global_index",
+                "ALTER TABLE " + RAW_TABLE + " ALTER COLUMN global_index SET DEFAULT nextval('bench.bench_events_global_index_seq')");
+        report.note("append: baseline table " + RAW_TABLE + " = LIKE events.domain_event_entry INCLUDING ALL; rows of "
+                + template.payload().length + " payload and " + template.metaData().length
+                + " metadata bytes copied from a stored FundsDisbursed");
+    }
+}

@@ -1,0 +1,75 @@
+package org.commitmenttracker.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The benchmark of issue 8 (see BENCHMARKS.md): starts its own PostgreSQL and both services,
+ * runs each workload after a warm-up, several times, and prints a figure per line next to the
+ * same work done on raw PostgreSQL in the same run. {@code bench/run.sh [--quick]} runs it.
+ */
+public final class Bench {
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) {
+        Sizes sizes = Sizes.fromArguments(args);
+        run(sizes, new Report(System.out));
+        // The embedded PostgreSQL's and the services' pools leave non-daemon threads behind.
+        System.exit(0);
+    }
+
+    static void run(Sizes sizes, Report report) {
+        describe(sizes, report);
+        report.progress("starting PostgreSQL and both services");
+        try (BenchSystem system = BenchSystem.start()) {
+            report.note("PostgreSQL " + system.setting("server_version") + " (embedded, temporary): fsync "
+                    + system.setting("fsync") + ", synchronous_commit " + system.setting("synchronous_commit")
+                    + ", shared_buffers " + system.setting("shared_buffers") + "; both services, the load and the"
+                    + " baselines in one JVM, HTTP/1.1 keep-alive, HTTP Basic as officer");
+            List<String> commitments = openCommitments(system, sizes, report);
+            double appendC8 = new AppendWorkload(system, sizes, report, commitments).run();
+            new LongStreamWorkload(system, sizes, report).run();
+            new LagWorkload(system, sizes, report, commitments).run(appendC8 / 2);
+            new ReplayWorkload(system, sizes, report).run();
+            new DetailReadWorkload(system, sizes, report).run();
+            new StreamFanoutWorkload(system, sizes, report).run();
+            report.progress("done");
+        }
+    }
+
+    /** The commitments the commands go to, each announced with a pledge far above what the run disburses. */
+    private static List<String> openCommitments(BenchSystem system, Sizes sizes, Report report) {
+        report.progress("announcing " + sizes.commitments() + " commitments");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < sizes.commitments(); i++) {
+            ids.add("bench-%04d".formatted(i));
+        }
+        Parallel.forEach(8, ids.size(), i -> Commands.open(system.commands, ids.get(i)));
+        report.note("append: FundsDisbursed over " + ids.size() + " commitments"
+                + (ids.size() < Sizes.FULL_COMMITMENTS ? " (full run: " + Sizes.FULL_COMMITMENTS + ")" : ""));
+        return ids;
+    }
+
+    private static void describe(Sizes sizes, Report report) {
+        report.note("mode " + sizes.mode() + "; " + sizes.repetitions() + " repetitions of " + sizes.repetition().toMillis()
+                + " ms after a warm-up of " + sizes.warmUp().toMillis() + " ms; figures are medians over repetitions");
+        report.note("machine: " + cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores; JDK "
+                + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+    }
+
+    private static String cpuModel() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(line -> line.startsWith("model name"))
+                    .map(line -> line.substring(line.indexOf(':') + 1).trim())
+                    .findFirst().orElse("unknown CPU");
+        } catch (IOException | RuntimeException e) {
+            return "unknown CPU";
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package org.commitmenttracker.bench;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.serialization.Serializer;
+import org.commitmenttracker.command.CommandServiceApplication;
+import org.commitmenttracker.postgres.EmbeddedPostgresServer;
+import org.commitmenttracker.postgres.TrackerDatabase;
+import org.commitmenttracker.query.QueryServiceApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * What a run measures: a throw-away embedded PostgreSQL 16, provisioned as every deployment
+ * is, and both services in this JVM on it (profile {@code local}, random ports), reached over
+ * real HTTP as the local stack's officer. The baselines connect as the superuser.
+ */
+final class BenchSystem implements AutoCloseable {
+
+    static final String DATABASE = "tracker";
+    static final String PROCESSOR = "commitments";
+
+    private final EmbeddedPostgresServer postgres;
+    private final String jdbcUrl;
+    final ConfigurableApplicationContext commandService;
+    final ConfigurableApplicationContext queryService;
+    final Http commands;
+    final Http queries;
+
+    private BenchSystem(EmbeddedPostgresServer postgres, String jdbcUrl, ConfigurableApplicationContext commandService,
+                        ConfigurableApplicationContext queryService) {
+        this.postgres = postgres;
+        this.jdbcUrl = jdbcUrl;
+        this.commandService = commandService;
+        this.queryService = queryService;
+        this.commands = Http.as(url(commandService), "officer");
+        this.queries = Http.as(url(queryService), "officer");
+    }
+
+    static BenchSystem start() {
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.temporary();
+        try {
+            TrackerDatabase server = postgres.trackerDatabase();
+            TrackerDatabase.Credentials credentials = TrackerDatabase.Credentials.local();
+            server.provision(DATABASE, credentials);
+            String jdbcUrl = server.jdbcUrl(DATABASE);
+            ConfigurableApplicationContext commandService = start(CommandServiceApplication.builder(), jdbcUrl,
+                    TrackerDatabase.COMMAND_ROLE, credentials.commandPassword(), credentials);
+            ConfigurableApplicationContext queryService = start(QueryServiceApplication.builder(), jdbcUrl,
+                    TrackerDatabase.QUERY_ROLE, credentials.queryPassword(), credentials);
+            return new BenchSystem(postgres, jdbcUrl, commandService, queryService);
+        } catch (RuntimeException e) {
+            postgres.close();
+            throw e;
+        }
+    }
+
+    private static ConfigurableApplicationContext start(SpringApplicationBuilder service, String jdbcUrl, String user,
+                                                        String password, TrackerDatabase.Credentials credentials) {
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--spring.datasource.url=" + jdbcUrl,
+                "--spring.datasource.username=" + user,
+                "--spring.datasource.password=" + password,
+                "--spring.flyway.user=" + TrackerDatabase.OWNER_ROLE,
+                "--spring.flyway.password=" + credentials.ownerPassword(),
+                "--spring.main.banner-mode=off",
+                "--logging.level.root=WARN"));
+        return service.profiles("local").run(args.toArray(String[]::new));
+    }
+
+    private static String url(ConfigurableApplicationContext service) {
+        return "http://localhost:" + service.getEnvironment().getProperty("local.server.port");
+    }
+
+    /** A connection to the tracker's database as the superuser, outside both services' pools. */
+    Connection superuser() {
+        return superuser(Map.of());
+    }
+
+    Connection superuser(Map<String, String> driverProperties) {
+        Properties properties = new Properties();
+        properties.setProperty("user", "postgres");
+        properties.putAll(driverProperties);
+        try {
+            return DriverManager.getConnection(jdbcUrl, properties);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot connect to " + jdbcUrl, e);
+        }
+    }
+
+    void execute(String... statements) {
+        try (Connection connection = superuser(); Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    long queryLong(String sql) {
+        try (Connection connection = superuser(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    String setting(String name) {
+        try (Connection connection = superuser(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT current_setting('" + name + "')")) {
+            row.next();
+            return row.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The serializer the command service writes events with, so synthetic events are byte for byte alike. */
+    Serializer eventSerializer() {
+        return commandService.getBean(org.axonframework.config.Configuration.class).eventSerializer();
+    }
+
+    /** The serializer the query service reads events with. */
+    Serializer queryEventSerializer() {
+        return queryService.getBean(org.axonframework.config.Configuration.class).eventSerializer();
+    }
+
+    /** The query service's processor of the commitment read models. */
+    StreamingEventProcessor commitmentsProcessor() {
+        return queryService.getBean(EventProcessingConfiguration.class)
+                .eventProcessor(PROCESSOR, StreamingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("no streaming processor '" + PROCESSOR + "'"));
+    }
+
+    long headGlobalIndex() {
+        return queryLong("SELECT coalesce(max(global_index), -1) FROM events.domain_event_entry");
+    }
+
+    /**
+     * Waits until every segment of the read models' processor has passed the newest event, so
+     * a baseline never shares the cores with a projection still catching up.
+     */
+    void awaitProjectionAtHead(Duration timeout) {
+        awaitProjectionAt(headGlobalIndex(), timeout);
+    }
+
+    void awaitProjectionAt(long head, Duration timeout) {
+        StreamingEventProcessor processor = commitmentsProcessor();
+        int segments = queryService.getBean(TokenStore.class).fetchSegments(PROCESSOR).length;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!reached(processor, segments, head)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the '" + PROCESSOR + "' processor did not reach global index " + head
+                        + " within " + timeout + ": " + processor.processingStatus());
+            }
+            LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
+        }
+    }
+
+    private static boolean reached(StreamingEventProcessor processor, int segments, long head) {
+        Map<Integer, EventTrackerStatus> status = processor.processingStatus();
+        if (status.size() < segments) {
+            return false;
+        }
+        for (EventTrackerStatus segment : status.values()) {
+            if (segment.isErrorState() || segment.getCurrentPosition().orElse(-1) < head) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void close() {
+        try {
+            queryService.close();
+            commandService.close();
+        } finally {
+            postgres.close();
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package org.commitmenttracker.bench;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * {@code detail_read}: {@code GET /api/commitments/{id}} at concurrency 16 over many
+ * commitments (10,000 in a full run), ids drawn at random, against the raw primary-key SELECT
+ * of the read model's row ({@code SELECT detail FROM query.commitment WHERE id = ?}) at the same
+ * concurrency, one connection per worker. Missing commitments are added as copies of a real
+ * detail row under new ids: a read does not care how its row was written.
+ */
+final class DetailReadWorkload {
+
+    private static final int CONCURRENCY = 16;
+
+    private final BenchSystem system;
+    private final Sizes sizes;
+    private final Report report;
+
+    DetailReadWorkload(BenchSystem system, Sizes sizes, Report report) {
+        this.system = system;
+        this.sizes = sizes;
+        this.report = report;
+    }
+
+    void run() {
+        system.awaitProjectionAtHead(Duration.ofMinutes(5));
+        List<String> ids = ids(sizes.detailCommitments());
+        report.note("detail_read: %d commitments%s, concurrency %d".formatted(ids.size(),
+                ids.size() < Sizes.FULL_DETAIL ? " (full run: " + Sizes.FULL_DETAIL + ")" : "", CONCURRENCY));
+        ClosedLoop.run(CONCURRENCY, sizes.warmUp(), worker -> httpWorker(ids));
+        ClosedLoop.run(CONCURRENCY, sizes.warmUp().dividedBy(3), worker -> rawWorker(ids));
+
+        List<Double> http = new ArrayList<>();
+        List<Double> raw = new ArrayList<>();
+        List<Double> httpP99 = new ArrayList<>();
+        List<Double> rawP99 = new ArrayList<>();
+        for (int rep = 1; rep <= sizes.repetitions(); rep++) {
+            ClosedLoop.Outcome reads = ClosedLoop.run(CONCURRENCY, sizes.repetition(), worker -> httpWorker(ids));
+            ClosedLoop.Outcome selects = ClosedLoop.run(CONCURRENCY, sizes.repetition(), worker -> rawWorker(ids));
+            http.add(reads.perSecond());
+            raw.add(selects.perSecond());
+            httpP99.add(reads.p99Millis());
+            rawP99.add(selects.p99Millis());
+            report.progress("detail rep %d: %.0f requests/s, raw %.0f selects/s".formatted(rep,
+                    reads.perSecond(), selects.perSecond()));
+        }
+        report.result("detail_rps", Stats.median(http), "requests/s");
+        report.result("detail_p99_ms", Stats.median(httpP99), "ms");
+        report.result("detail_raw_rps", Stats.median(raw), "selects/s");
+        report.result("detail_raw_p99_ms", Stats.median(rawP99), "ms");
+        report.ratio("detail_read", Stats.median(http) / Stats.median(raw));
+    }
+
+    private ClosedLoop.Worker httpWorker(List<String> ids) {
+        return () -> system.queries.get("/api/commitments/" + ids.get(ThreadLocalRandom.current().nextInt(ids.size())));
+    }
+
+    private ClosedLoop.Worker rawWorker(List<String> ids) {
+        Connection connection = system.superuser();
+        try {
+            PreparedStatement select = connection.prepareStatement("SELECT detail FROM query.commitment WHERE id = ?");
+            return new ClosedLoop.Worker() {
+                @Override
+                public void call() throws SQLException {
+                    select.setString(1, ids.get(ThreadLocalRandom.current().nextInt(ids.size())));
+                    try (ResultSet row = select.executeQuery()) {
+                        if (!row.next() || row.getString(1).isEmpty()) {
+                            throw new IllegalStateException("no detail row");
+                        }
+                    }
+                }
+
+                @Override
+                public void close() throws SQLException {
+                    connection.close();
+                }
+            };
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code count} ids of commitments in the read model, copying a real row under new ids as needed. */
+    private List<String> ids(int count) {
+        long present = system.queryLong("SELECT count(*) FROM query.commitment");
+        if (present < count) {
+            system.execute("""
+                    INSERT INTO query.commitment (id, version, title, summary, category, status, rating, announced_on,
+                        due_by, next_due_by, last_activity_on, lead_agencies, detail)
+                    SELECT 'bench-copy-' || n, version, title, summary, category, status, rating, announced_on,
+                        due_by, next_due_by, last_activity_on, lead_agencies,
+                        jsonb_set(detail, '{id}', to_jsonb('bench-copy-' || n))
+                    FROM (SELECT * FROM query.commitment ORDER BY version DESC, id LIMIT 1) template,
+                         generate_series(1, %d) n
+                    """.formatted(count - present));
+        }
+        List<String> ids = new ArrayList<>();
+        try (Connection connection = system.superuser(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT id FROM query.commitment ORDER BY id LIMIT " + count)) {
+            while (rows.next()) {
+                ids.add(rows.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,45 @@
+package org.commitmenttracker.bench;
+
+import java.time.Duration;
+
+/**
+ * How much each workload does. {@code full} is the run of issue 8; {@code quick} stays under
+ * three minutes on two cores; {@code tiny} only proves, in the test, that every figure comes out.
+ */
+record Sizes(String mode, int commitments, Duration warmUp, Duration repetition, int repetitions,
+             int longStreamEvents, int longStreamCommands, int replayEvents, int replayRepetitions,
+             int detailCommitments, int fanoutClients, Duration fanoutDuration) {
+
+    static final int FULL_COMMITMENTS = 1_000;
+    static final int FULL_LONG_STREAM = 10_000;
+    static final int FULL_REPLAY = 1_000_000;
+    static final int FULL_DETAIL = 10_000;
+
+    static Sizes full() {
+        return new Sizes("full", FULL_COMMITMENTS, Duration.ofSeconds(10), Duration.ofSeconds(10), 5,
+                FULL_LONG_STREAM, 300, FULL_REPLAY, 3, FULL_DETAIL, 100, Duration.ofSeconds(10));
+    }
+
+    static Sizes quick() {
+        return new Sizes("quick", 200, Duration.ofSeconds(3), Duration.ofSeconds(2), 3,
+                2_000, 150, 50_000, 1, 1_000, 100, Duration.ofSeconds(3));
+    }
+
+    static Sizes tiny() {
+        return new Sizes("tiny", 16, Duration.ofMillis(300), Duration.ofMillis(300), 2,
+                150, 10, 1_500, 1, 100, 5, Duration.ofMillis(300));
+    }
+
+    static Sizes fromArguments(String... args) {
+        Sizes sizes = full();
+        for (String arg : args) {
+            sizes = switch (arg) {
+                case "--quick" -> quick();
+                case "--tiny" -> tiny();
+                case "--full" -> full();
+                default -> throw new IllegalArgumentException("unknown argument " + arg + " (use --quick, --full or --tiny)");
+            };
+        }
+        return sizes;
+    }
+}

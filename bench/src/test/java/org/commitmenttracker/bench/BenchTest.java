@@ -1,0 +1,50 @@
+package org.commitmenttracker.bench;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The whole harness with tiny sizes, so that it cannot rot: every figure of issue 8 comes out, each a real number. */
+class BenchTest {
+
+    private static final List<String> RESULTS = List.of(
+            "append_c1", "append_c1_p99_ms", "append_c1_raw", "append_c1_raw_p99_ms",
+            "append_c8", "append_c8_p99_ms", "append_c8_raw", "append_c8_raw_p99_ms",
+            "long_stream_ms", "long_stream_fresh_ms",
+            "lag_p99_ms", "lag_median_ms", "lag_rate",
+            "replay_events", "replay", "replay_raw",
+            "detail_rps", "detail_p99_ms", "detail_raw_rps", "detail_raw_p99_ms");
+    private static final List<String> RATIOS = List.of("append_c1", "append_c8", "long_stream", "replay", "detail_read");
+
+    @Test
+    void printsEveryFigureAndRatioWithAPositiveFiniteValue() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Bench.run(Sizes.tiny(), new Report(new PrintStream(out, true, StandardCharsets.UTF_8)));
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+
+        for (String name : RESULTS) {
+            assertThat(value(lines, "RESULT", name)).as("RESULT " + name).isFinite().isPositive();
+        }
+        for (String name : RATIOS) {
+            assertThat(value(lines, "RATIO", name)).as("RATIO " + name).isFinite().isPositive();
+        }
+        boolean fanoutMeasured = lines.stream().anyMatch(line -> line.startsWith("RESULT stream_fanout_p99_ms "));
+        if (fanoutMeasured) {
+            assertThat(value(lines, "RESULT", "stream_fanout_p99_ms")).isFinite().isPositive();
+        } else {
+            assertThat(lines).contains("SKIPPED stream_fanout_p99_ms (no /api/events/stream in this build)");
+        }
+    }
+
+    private static double value(List<String> lines, String kind, String name) {
+        String prefix = kind + " " + name + " ";
+        List<String> matching = lines.stream().filter(line -> line.startsWith(prefix)).toList();
+        assertThat(matching).as(prefix + "in\n" + String.join("\n", lines)).hasSize(1);
+        return Double.parseDouble(matching.get(0).substring(prefix.length()).split(" ")[0]);
+    }
+}
