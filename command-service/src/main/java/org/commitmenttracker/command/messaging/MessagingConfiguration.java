@@ -3,7 +3,6 @@ package org.commitmenttracker.command.messaging;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
@@ -48,8 +47,8 @@ class MessagingConfiguration {
 
     /** Recently used commitments stay in memory; a stale entry fails on append and is evicted. */
     @Bean
-    Cache commitmentCache() {
-        return new WeakReferenceCache();
+    Cache commitmentCache(@Value("${tracker.aggregate-cache.size:10000}") int size) {
+        return new LruCache(size);
     }
 
     @Bean
