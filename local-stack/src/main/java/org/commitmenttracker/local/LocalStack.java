@@ -53,6 +53,8 @@ public final class LocalStack implements AutoCloseable {
         defaults.put("TRACKER_OWNER_DB_PASSWORD", credentials.ownerPassword());
         defaults.put("TRACKER_COMMAND_DB_PASSWORD", credentials.commandPassword());
         defaults.put("TRACKER_QUERY_DB_PASSWORD", credentials.queryPassword());
+        // A laptop's console: the processors' segment claims at every start are noise there.
+        defaults.put("logging.level.org.axonframework.eventhandling.pooled", "WARN");
 
         Map<String, Object> commandDefaults = new HashMap<>(defaults);
         commandDefaults.put("tracker.seed.fact-sheet", FACT_SHEET);
