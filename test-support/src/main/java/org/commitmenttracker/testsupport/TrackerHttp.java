@@ -97,6 +97,12 @@ public final class TrackerHttp {
                     .method("PATCH", HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
         }
 
+        /** Any method with any body and content type, as a careless or hostile client might send them. */
+        public Response send(String method, String body, String contentType) {
+            return send(builder.header("Content-Type", contentType)
+                    .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+        }
+
         private Response send(HttpRequest.Builder request) {
             try {
                 HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -24,6 +24,7 @@ import org.commitmenttracker.command.funding.PledgeFunds;
 import org.commitmenttracker.command.funding.ReverseDisbursement;
 import org.commitmenttracker.command.funding.RevisePledge;
 import org.commitmenttracker.command.messaging.CommandContext;
+import org.commitmenttracker.command.messaging.CommitmentCommand;
 import org.commitmenttracker.command.progress.AssessProgress;
 import org.commitmenttracker.command.progress.AttachEvidence;
 import org.commitmenttracker.command.progress.DefineIndicator;
@@ -168,6 +169,32 @@ public class Commitment {
         requireOpen();
         requireFactDate("withdrawnOn", command.withdrawnOn(), command.today());
         return record(new CommitmentWithdrawn(commitmentId, command.withdrawnOn(), command.reason()));
+    }
+
+    /**
+     * A commitment of a fact sheet: announced unless it already was, then each stated fact by
+     * its own rules. One refusal refuses the whole command, so a sheet never half-records one.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    long handle(ImportCommitment command) {
+        if (announcedOn == null) {
+            handle(command.announcement());
+        }
+        for (CommitmentCommand fact : command.facts()) {
+            if (fact instanceof ScheduleDialogue dialogue) {
+                handle(dialogue);
+            } else if (fact instanceof PledgeFunds pledge) {
+                handle(pledge);
+            } else if (fact instanceof DefineIndicator indicator) {
+                handle(indicator);
+            } else if (fact instanceof SignAgreement agreement) {
+                handle(agreement);
+            } else {
+                throw new IllegalArgumentException("A fact sheet states no " + fact.getClass().getSimpleName() + ".");
+            }
+        }
+        return version();
     }
 
     // --- dialogues ---

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.commitmenttracker.events.value.Category;
 import org.commitmenttracker.events.value.Money;
@@ -21,9 +22,20 @@ import java.util.List;
  * (dialogues planned, funds pledged, indicators, agreements signed). Bundled as JSON; any
  * sheet of this format can be imported.
  */
-public record FactSheet(@NotNull @Valid Source source, @NotNull LocalDate announcedOn,
+public record FactSheet(@NotNull @Valid SourceDocument source, @NotNull LocalDate announcedOn,
                         @NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 100) @PlainText String> parties,
                         @NotEmpty @Size(max = 500) List<@NotNull @Valid Entry> commitments) {
+
+    /** Where the sheet was made public, checked like the source of a single announcement. */
+    public record SourceDocument(@NotBlank @Size(max = 300) @PlainText String title,
+                                 @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL")
+                                 @PlainText String url,
+                                 LocalDate publishedOn) {
+
+        public Source toSource() {
+            return new Source(title, url, publishedOn);
+        }
+    }
 
     public record Entry(@NotNull @Slug String id, @NotBlank @Size(max = 300) @PlainText String title,
                         @NotBlank @Size(max = 10_000) @PlainText(multiline = true) String summary,

@@ -1,15 +1,15 @@
 package org.commitmenttracker.command.factsheet;
 
 import org.commitmenttracker.command.commitment.AnnounceCommitment;
+import org.commitmenttracker.command.commitment.ImportCommitment;
 import org.commitmenttracker.command.dialogue.ScheduleDialogue;
 import org.commitmenttracker.command.funding.PledgeFunds;
 import org.commitmenttracker.command.messaging.CommandContext;
+import org.commitmenttracker.command.messaging.CommandResult;
 import org.commitmenttracker.command.messaging.CommandSender;
 import org.commitmenttracker.command.messaging.CommitmentCommand;
 import org.commitmenttracker.command.progress.DefineIndicator;
 import org.commitmenttracker.command.progress.SignAgreement;
-import org.commitmenttracker.service.web.ApiException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -18,10 +18,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Imports a fact sheet through the same commands an officer would send: the announcement, then
- * what the sheet states, dated the day of the announcement. Idempotent: an existing commitment
- * is not announced again and every stated fact is a harmless repeat, so a second import records
- * nothing.
+ * Imports a fact sheet through the same rules an officer's commands meet: each commitment's
+ * announcement, then what the sheet states, dated the day of the announcement, in one command
+ * per commitment, so that a refused fact leaves that commitment as it was. Idempotent: an
+ * existing commitment is not announced again and every stated fact is a harmless repeat, so a
+ * second import records nothing.
  */
 @Component
 public class FactSheetImporter {
@@ -44,20 +45,14 @@ public class FactSheetImporter {
         List<String> existing = new ArrayList<>();
         int eventsRecorded = 0;
         for (FactSheet.Entry entry : sheet.commitments()) {
-            try {
-                eventsRecorded += send(new AnnounceCommitment(entry.id(), entry.title(), entry.summary(),
-                        entry.category(), sheet.parties(), entry.leadAgencies(), sheet.announcedOn(), sheet.source(),
-                        entry.dueBy(), today), context);
-                announced.add(entry.id());
-            } catch (ApiException e) {
-                if (e.status() != HttpStatus.CONFLICT) {
-                    throw e;
-                }
-                existing.add(entry.id());
-            }
-            for (CommitmentCommand fact : statedFacts(sheet.announcedOn(), entry, today)) {
-                eventsRecorded += send(fact, context);
-            }
+            AnnounceCommitment announcement = new AnnounceCommitment(entry.id(), entry.title(), entry.summary(),
+                    entry.category(), sheet.parties(), entry.leadAgencies(), sheet.announcedOn(),
+                    sheet.source().toSource(), entry.dueBy(), today);
+            CommandResult result = commands.send(new ImportCommitment(entry.id(), announcement,
+                    statedFacts(sheet.announcedOn(), entry, today)), context);
+            // Every event of a commitment this import announced is one of its own.
+            (result.eventIds().size() == result.version() ? announced : existing).add(entry.id());
+            eventsRecorded += result.eventIds().size();
         }
         return new Report(List.copyOf(announced), List.copyOf(existing), eventsRecorded);
     }
@@ -74,9 +69,5 @@ public class FactSheetImporter {
         entry.agreements().forEach(a -> facts.add(new SignAgreement(id, a.agreementId(), a.title(), a.signedOn(),
                 a.signatories(), today)));
         return facts;
-    }
-
-    private int send(CommitmentCommand command, CommandContext context) {
-        return commands.send(command, context).eventIds().size();
     }
 }

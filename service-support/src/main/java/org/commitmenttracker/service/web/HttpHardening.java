@@ -1,6 +1,11 @@
 package org.commitmenttracker.service.web;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -18,6 +23,7 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.time.LocalDate;
 
 /**
  * Limits a hostile client meets before anything reaches the database: the size of a request
@@ -34,6 +40,23 @@ public class HttpHardening {
                         .maxNumberLength(64)
                         .maxStringLength(1_000_000)
                         .build()));
+    }
+
+    /**
+     * A JSON value of the wrong type is refused, not converted: 42 or true is no title, 2 no
+     * rating (an enum's position), and a number no date (days since 1970).
+     */
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer strictJsonTypes() {
+        return builder -> builder
+                .featuresToEnable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .postConfigurer(mapper -> {
+                    mapper.coercionConfigFor(LogicalType.Textual)
+                            .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+                    mapper.configOverride(LocalDate.class).setFormat(JsonFormat.Value.forLeniency(false));
+                });
     }
 
     @Bean

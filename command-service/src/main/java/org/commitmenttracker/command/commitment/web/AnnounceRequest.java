@@ -27,7 +27,7 @@ record AnnounceRequest(
         LocalDate dueBy) {
 
     record SourceRequest(@NotBlank @Size(max = 300) @PlainText String title,
-                         @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String url,
+                         @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") @PlainText String url,
                          LocalDate publishedOn) {
     }
 

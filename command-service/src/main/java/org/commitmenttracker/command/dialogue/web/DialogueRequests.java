@@ -39,7 +39,7 @@ final class DialogueRequests {
 
     record Held(@NotNull LocalDate heldOn, @NotBlank @Size(max = 300) @PlainText String location,
                 @Size(max = 100) List<@NotBlank @Size(max = 2000) @PlainText(multiline = true) String> outcomes,
-                @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String communiqueUrl) {
+                @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") @PlainText String communiqueUrl) {
         MarkDialogueHeld toCommand(String commitmentId, String dialogueId, LocalDate today) {
             return new MarkDialogueHeld(commitmentId, dialogueId, heldOn, location,
                     outcomes == null ? List.of() : List.copyOf(outcomes), communiqueUrl, today);

@@ -78,7 +78,7 @@ final class ProgressRequests {
     }
 
     record Evidence(@Slug String evidenceId, @NotBlank @Size(max = 500) @PlainText String title,
-                    @NotBlank @Size(max = 2000) @Pattern(regexp = URL, message = URL_MESSAGE) String url,
+                    @NotBlank @Size(max = 2000) @Pattern(regexp = URL, message = URL_MESSAGE) @PlainText String url,
                     @Pattern(regexp = "[0-9a-f]{64}", message = "must be 64 lower-case hex digits") String sha256,
                     @NotNull LocalDate capturedOn) {
         AttachEvidence toCommand(String commitmentId, LocalDate today) {
