@@ -11,10 +11,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The {@code query.commitment} table: one row per commitment, its detail as a JSON document. */
 @Repository
@@ -35,12 +37,54 @@ public class CommitmentReadModel {
                 .optional();
     }
 
+    /** The details of those of {@code ids} that have a row, in one statement. */
+    Map<String, CommitmentDetail> find(Set<String> ids) {
+        Map<String, CommitmentDetail> found = new HashMap<>();
+        jdbc.sql("SELECT id, detail FROM query.commitment WHERE id = ANY (CAST(:ids AS VARCHAR[]))")
+                .param("ids", ids.toArray(String[]::new))
+                .query(rs -> {
+                    found.put(rs.getString(1), read(rs.getString(2)));
+                });
+        return found;
+    }
+
     public Optional<Long> version(String id) {
         return jdbc.sql("SELECT version FROM query.commitment WHERE id = ?").param(id).query(Long.class).optional();
     }
 
-    void save(CommitmentDetail detail) {
-        jdbc.sql("""
+    /**
+     * Writes the row of {@code detail} unless it holds a later version.
+     *
+     * @param exists whether the row is known to exist: then a plain UPDATE, which leaves the
+     *               search vector alone unless the title or summary changed (migration V6); an
+     *               upsert's insert attempt would compute it every time
+     * @return whether the row now holds {@code detail} (false when it held a later version)
+     */
+    boolean save(CommitmentDetail detail, boolean exists) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("id", detail.id());
+        params.put("version", detail.version());
+        params.put("title", detail.title());
+        params.put("summary", detail.summary());
+        params.put("category", detail.category().name());
+        params.put("status", detail.status().name());
+        params.put("rating", detail.rating() == null ? null : detail.rating().name());
+        params.put("announcedOn", detail.announcedOn());
+        params.put("dueBy", detail.dueBy());
+        params.put("nextDueBy", detail.nextDueBy());
+        params.put("lastActivityOn", detail.lastActivityOn());
+        params.put("leadAgencies", detail.leadAgencies().toArray(String[]::new));
+        params.put("detail", write(detail));
+        if (exists && jdbc.sql("""
+                        UPDATE query.commitment SET version = :version, title = :title, summary = :summary,
+                            category = :category, status = :status, rating = :rating, announced_on = :announcedOn,
+                            due_by = :dueBy, next_due_by = :nextDueBy, last_activity_on = :lastActivityOn,
+                            lead_agencies = :leadAgencies, detail = CAST(:detail AS JSONB)
+                        WHERE id = :id AND version < :version
+                        """).params(params).update() > 0) {
+            return true;
+        }
+        return jdbc.sql("""
                         INSERT INTO query.commitment (id, version, title, summary, category, status, rating, announced_on,
                             due_by, next_due_by, last_activity_on, lead_agencies, detail)
                         VALUES (:id, :version, :title, :summary, :category, :status, :rating, :announcedOn,
@@ -51,21 +95,7 @@ public class CommitmentReadModel {
                             next_due_by = EXCLUDED.next_due_by, last_activity_on = EXCLUDED.last_activity_on,
                             lead_agencies = EXCLUDED.lead_agencies, detail = EXCLUDED.detail
                         WHERE query.commitment.version < EXCLUDED.version
-                        """)
-                .param("id", detail.id())
-                .param("version", detail.version())
-                .param("title", detail.title())
-                .param("summary", detail.summary())
-                .param("category", detail.category().name())
-                .param("status", detail.status().name())
-                .param("rating", detail.rating() == null ? null : detail.rating().name())
-                .param("announcedOn", detail.announcedOn())
-                .param("dueBy", detail.dueBy())
-                .param("nextDueBy", detail.nextDueBy())
-                .param("lastActivityOn", detail.lastActivityOn())
-                .param("leadAgencies", detail.leadAgencies().toArray(String[]::new))
-                .param("detail", write(detail))
-                .update();
+                        """).params(params).update() > 0;
     }
 
     void delete(String id) {

@@ -1,6 +1,10 @@
 package org.commitmenttracker.query.processing;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -23,6 +27,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>In a savepoint: PostgreSQL refuses every statement of a transaction after one failed, so
  * a failing event is rolled back to its savepoint and the rest of the batch, and Axon's
  * dead-letter queue parking that event, carry on in the same transaction.
+ *
+ * <p>Few statements per event (the replay's cost was in their round trips): a processor applies
+ * a batch of events in one transaction, so the progress of all the batch's commitments is looked
+ * up in one statement and then remembered for the transaction ({@link TransactionMemo}), and
+ * the versions applied are recorded all at once, in one statement just before it commits.
  */
 @Component
 public class AppliedVersions {
@@ -39,6 +48,8 @@ public class AppliedVersions {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate savepoint;
+    private final TransactionMemo<Key, Progress> progressOfTransaction = new TransactionMemo<>();
+    private final TransactionMemo<Key, Progress> unwritten = new TransactionMemo<>(this::write);
 
     public AppliedVersions(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
@@ -52,27 +63,30 @@ public class AppliedVersions {
      * @return whether the change was applied
      */
     public boolean apply(String readModel, String commitmentId, long version, Change change) {
-        Boolean applied = savepoint.execute(status -> {
-            Progress progress = progress(readModel, commitmentId);
+        Key key = new Key(readModel, commitmentId);
+        // Outside a transaction (the savepoint then opens one of its own) nothing is deferred.
+        boolean deferred = unwritten.active();
+        Progress reached = savepoint.execute(status -> {
+            Progress progress = lookUp(key);
             boolean startOver = progress.version() == null || progress.generation() < progress.current();
             if (!startOver && progress.version() >= version) {
-                return false;
+                return null;
             }
             change.apply(startOver);
-            jdbc.sql("""
-                            INSERT INTO query.applied_version (read_model, commitment_id, version, generation)
-                            VALUES (:readModel, :commitmentId, :version, :generation)
-                            ON CONFLICT (read_model, commitment_id)
-                            DO UPDATE SET version = EXCLUDED.version, generation = EXCLUDED.generation
-                            """)
-                    .param("readModel", readModel)
-                    .param("commitmentId", commitmentId)
-                    .param("version", version)
-                    .param("generation", progress.current())
-                    .update();
-            return true;
+            Progress now = new Progress(progress.current(), version, progress.current());
+            if (!deferred) {
+                write(Map.of(key, now));
+            }
+            return now;
         });
-        return Boolean.TRUE.equals(applied);
+        if (reached == null) {
+            return false;
+        }
+        // Remembered only now the savepoint is released: a change rolled back is neither
+        // remembered nor recorded, and the rest of the batch carries on.
+        progressOfTransaction.put(key, reached);
+        unwritten.put(key, reached);
+        return true;
     }
 
     /** The version {@code readModel} has reached for a commitment; empty before its first event. */
@@ -92,23 +106,68 @@ public class AppliedVersions {
         if (updated == 0) {
             throw new IllegalStateException("no generation for read model " + readModel);
         }
+        progressOfTransaction.clear();
+    }
+
+    /** Records the versions applied, in one statement (its arrays are unnested into rows). */
+    private void write(Map<Key, Progress> applied) {
+        List<Map.Entry<Key, Progress>> entries = List.copyOf(applied.entrySet());
+        jdbc.sql("""
+                        INSERT INTO query.applied_version (read_model, commitment_id, version, generation)
+                        SELECT * FROM unnest(CAST(:readModels AS VARCHAR[]), CAST(:commitmentIds AS VARCHAR[]),
+                            CAST(:versions AS BIGINT[]), CAST(:generations AS BIGINT[]))
+                        ON CONFLICT (read_model, commitment_id)
+                        DO UPDATE SET version = EXCLUDED.version, generation = EXCLUDED.generation
+                        """)
+                .param("readModels", entries.stream().map(e -> e.getKey().readModel()).toArray(String[]::new))
+                .param("commitmentIds", entries.stream().map(e -> e.getKey().commitmentId()).toArray(String[]::new))
+                .param("versions", entries.stream().map(e -> e.getValue().version()).toArray(Long[]::new))
+                .param("generations", entries.stream().map(e -> e.getValue().generation()).toArray(Long[]::new))
+                .update();
+    }
+
+    private record Key(String readModel, String commitmentId) {
     }
 
     private record Progress(long current, Long version, Long generation) {
     }
 
-    private Progress progress(String readModel, String commitmentId) {
-        return jdbc.sql("""
-                        SELECT g.generation AS current, a.version, a.generation
+    /**
+     * The progress of a commitment, from this transaction's memo or else looked up together with
+     * that of every commitment of the processor's batch not yet known: what PostgreSQL holds
+     * before this savepoint, so true whatever becomes of the change.
+     */
+    private Progress lookUp(Key key) {
+        Progress known = progressOfTransaction.get(key);
+        if (known != null) {
+            return known;
+        }
+        Set<String> ids = BatchCommitments.ids();
+        ids.removeIf(id -> progressOfTransaction.get(new Key(key.readModel(), id)) != null);
+        ids.add(key.commitmentId());
+        Map<String, Progress> found = progress(key.readModel(), ids);
+        found.forEach((id, progress) -> progressOfTransaction.put(new Key(key.readModel(), id), progress));
+        return found.get(key.commitmentId());
+    }
+
+    private Map<String, Progress> progress(String readModel, Set<String> commitmentIds) {
+        Map<String, Progress> found = new HashMap<>();
+        jdbc.sql("""
+                        SELECT g.generation AS current, i.id, a.version, a.generation
                         FROM query.read_model_generation g
-                        LEFT JOIN query.applied_version a ON a.read_model = g.read_model AND a.commitment_id = :commitmentId
+                        CROSS JOIN unnest(CAST(:commitmentIds AS VARCHAR[])) AS i (id)
+                        LEFT JOIN query.applied_version a ON a.read_model = g.read_model AND a.commitment_id = i.id
                         WHERE g.read_model = :readModel
                         """)
                 .param("readModel", readModel)
-                .param("commitmentId", commitmentId)
-                .query((rs, row) -> new Progress(rs.getLong("current"), rs.getObject("version", Long.class),
-                        rs.getObject("generation", Long.class)))
-                .optional()
-                .orElseThrow(() -> new IllegalStateException("no generation for read model " + readModel));
+                .param("commitmentIds", commitmentIds.toArray(String[]::new))
+                .query(rs -> {
+                    found.put(rs.getString("id"), new Progress(rs.getLong("current"), rs.getObject("version", Long.class),
+                            rs.getObject("generation", Long.class)));
+                });
+        if (found.isEmpty()) {
+            throw new IllegalStateException("no generation for read model " + readModel);
+        }
+        return found;
     }
 }

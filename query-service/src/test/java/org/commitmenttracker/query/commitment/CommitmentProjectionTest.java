@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.commitmenttracker.events.CommitmentEvent;
+import org.commitmenttracker.events.commitment.CommitmentRevised;
 import org.commitmenttracker.query.Facts;
 import org.commitmenttracker.query.ReadModelDatabase;
 import org.commitmenttracker.query.commitment.CommitmentDetail.Status;
@@ -44,6 +45,48 @@ class CommitmentProjectionTest {
         assertThat(detail.version()).isEqualTo(3);
         assertThat(detail.funding().disbursed()).isEqualTo(usd("10000000.00"));
         assertThat(detail.status()).isEqualTo(Status.IN_PROGRESS);
+    }
+
+    @Test
+    void anEventRedeliveredInTheSameBatchCountsOnce() {
+        String id = newId();
+        List<CommitmentEvent> events = labor(id);
+
+        db.inTransaction(() -> {
+            for (int i = 0; i < events.size(); i++) {
+                projection.on(events.get(i), i);
+            }
+            projection.on(events.get(2), 2);
+            projection.on(events.get(1), 1);
+        });
+
+        CommitmentDetail detail = commitments.find(id).orElseThrow();
+        assertThat(detail.version()).isEqualTo(3);
+        assertThat(detail.funding().disbursed()).isEqualTo(usd("10000000.00"));
+    }
+
+    @Test
+    void theTextSearchFindsARevisedTitleAndForgetsTheOldOne() {
+        String id = newId();
+        String word = "zq" + id.substring(2);
+        deliver(List.of(Facts.laborAnnounced(id), Facts.pledged(id, "130000000.00"),
+                new CommitmentRevised(id, "Strengthen Labor Cooperation " + word, null, null, null, "renamed",
+                        LocalDate.of(2022, 1, 10)),
+                Facts.disbursed(id, "v-2022-001", "10000000.00", LocalDate.of(2022, 2, 1))));
+
+        assertThat(search(word)).containsExactly(id);
+        assertThat(search("Labor")).contains(id);
+
+        db.inTransaction(() -> projection.on(new CommitmentRevised(id, "Strengthen Cooperation", null, null, null,
+                "renamed again", LocalDate.of(2022, 3, 1)), 4));
+        assertThat(search(word)).isEmpty();
+        assertThat(search("Labor")).doesNotContain(id);
+        assertThat(search("Cooperation")).contains(id);
+    }
+
+    private static List<String> search(String text) {
+        return commitments.list(new CommitmentReadModel.Filter(null, null, null, null, text), 0, 100, LocalDate.now())
+                .items().stream().map(CommitmentSummary::id).toList();
     }
 
     @Test
