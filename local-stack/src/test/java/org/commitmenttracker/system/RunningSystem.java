@@ -65,8 +65,7 @@ final class RunningSystem {
     }
 
     static ConfigurableApplicationContext start(SpringApplicationBuilder service, Map<String, Object> properties) {
-        List<String> args = new ArrayList<>();
-        args.add("--server.port=0");
+        List<String> args = arguments(properties);
         args.add("--tracker.read.min-version-wait=3s");
         // Fast enough for tests: webhook retries in fractions of a second, frequent polls.
         args.add("--tracker.webhooks.retry.initial-delay=200ms");
@@ -74,8 +73,15 @@ final class RunningSystem {
         args.add("--tracker.webhooks.poll-interval=100ms");
         args.add("--tracker.stream.poll-interval=100ms");
         args.add("--tracker.stream.heartbeat=1s");
-        properties.forEach((key, value) -> args.add("--" + key + "=" + value));
         return service.profiles("local").run(args.toArray(String[]::new));
+    }
+
+    /** Command-line arguments for a service on a random port with these properties. */
+    static List<String> arguments(Map<String, Object> properties) {
+        List<String> args = new ArrayList<>();
+        args.add("--server.port=0");
+        properties.forEach((key, value) -> args.add("--" + key + "=" + value));
+        return args;
     }
 
     TrackerHttp commands() {

@@ -112,8 +112,7 @@ class SecurityTest {
         Map<String, Object> properties = new HashMap<>(RunningSystem.shared().database.commandServiceProperties());
         properties.put("tracker.security.users.officer.password", "{noop}officer-local");
         properties.put("tracker.security.users.officer.roles", "OFFICER");
-        List<String> args = new java.util.ArrayList<>(List.of("--server.port=0"));
-        properties.forEach((key, value) -> args.add("--" + key + "=" + value));
+        List<String> args = RunningSystem.arguments(properties);
 
         assertThatThrownBy(() -> CommandServiceApplication.builder().run(args.toArray(String[]::new)).close())
                 .rootCause().hasMessageContaining("fixed password of the local stack");
@@ -125,8 +124,7 @@ class SecurityTest {
         properties.put("tracker.security.users.dana.password",
                 "{bcrypt}" + new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(4).encode("s3cret-Pass"));
         properties.put("tracker.security.users.dana.roles", "INTEGRATOR");
-        List<String> args = new java.util.ArrayList<>(List.of("--server.port=0"));
-        properties.forEach((key, value) -> args.add("--" + key + "=" + value));
+        List<String> args = RunningSystem.arguments(properties);
 
         try (ConfigurableApplicationContext server = QueryServiceApplication.builder().run(args.toArray(String[]::new))) {
             TrackerHttp http = RunningSystem.http(server);

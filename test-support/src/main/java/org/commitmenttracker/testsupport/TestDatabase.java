@@ -36,7 +36,7 @@ public final class TestDatabase {
     }
 
     /** Connection settings of one provisioned database, per role. */
-    public record Database(String jdbcUrl, Credentials credentials) {
+    public record Database(String jdbcUrl, Credentials credentials, TrackerDatabase server) {
 
         public String ownerUser() {
             return TrackerDatabase.OWNER_ROLE;
@@ -86,7 +86,7 @@ public final class TestDatabase {
             this.server = EmbeddedPostgresServer.persistent(dataDirectory, port);
             TrackerDatabase tracker = server.trackerDatabase();
             tracker.provision("tracker", Credentials.local());
-            this.database = new Database(tracker.jdbcUrl("tracker"), Credentials.local());
+            this.database = new Database(tracker.jdbcUrl("tracker"), Credentials.local(), tracker);
         }
 
         public Database database() {
@@ -131,7 +131,7 @@ public final class TestDatabase {
         String name = "tracker_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         Credentials credentials = Credentials.local();
         tracker.provision(name, credentials);
-        return new Database(tracker.jdbcUrl(name), credentials);
+        return new Database(tracker.jdbcUrl(name), credentials, tracker);
     }
 
     private static synchronized TrackerDatabase server() {

@@ -18,10 +18,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -126,13 +122,8 @@ public class CommandSender {
     }
 
     private String requestHash(String requestTarget, Object request) {
-        String canonical = requestTarget + "\n" + IntegrityChain.canonicalJson(objectMapper.valueToTree(request));
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return IntegrityChain.sha256(requestTarget + "\n"
+                + IntegrityChain.canonicalJson(objectMapper.valueToTree(request)));
     }
 
     private static void pause(int attempt) {

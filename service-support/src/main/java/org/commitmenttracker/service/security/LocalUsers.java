@@ -1,6 +1,5 @@
 package org.commitmenttracker.service.security;
 
-import java.util.List;
 import java.util.Map;
 
 /** The four fixed users of the local stack (api.md). They exist there and nowhere else. */
@@ -19,9 +18,5 @@ final class LocalUsers {
 
     static String password(String name) {
         return name + "-local";
-    }
-
-    static List<String> passwords() {
-        return USERS.keySet().stream().map(LocalUsers::password).toList();
     }
 }

@@ -107,7 +107,8 @@ public final class IntegrityChain {
         return node;
     }
 
-    private static String sha256(String text) {
+    /** The SHA-256 of a text's UTF-8 bytes, as 64 hex digits. */
+    public static String sha256(String text) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
