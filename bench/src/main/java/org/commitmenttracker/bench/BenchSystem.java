@@ -3,6 +3,8 @@ package org.commitmenttracker.bench;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.serialization.Serializer;
 import org.commitmenttracker.command.CommandServiceApplication;
@@ -149,6 +151,32 @@ final class BenchSystem implements AutoCloseable {
         return queryService.getBean(EventProcessingConfiguration.class)
                 .eventProcessor(PROCESSOR, StreamingEventProcessor.class)
                 .orElseThrow(() -> new IllegalStateException("no streaming processor '" + PROCESSOR + "'"));
+    }
+
+    /** The query service's streaming processors other than the commitments' (the other read models and the feed). */
+    List<StreamingEventProcessor> otherProcessors() {
+        return queryService.getBean(EventProcessingConfiguration.class).eventProcessors().values().stream()
+                .filter(processor -> processor instanceof StreamingEventProcessor && !processor.getName().equals(PROCESSOR))
+                .map(StreamingEventProcessor.class::cast)
+                .toList();
+    }
+
+    /**
+     * Moves every segment of a stopped processor to the newest event, as if it had processed all
+     * the events stored so far; unlike a reset, no reset handler runs and its read model stays.
+     */
+    void skipToHead(StreamingEventProcessor processor) {
+        org.axonframework.config.Configuration axon = queryService.getBean(org.axonframework.config.Configuration.class);
+        TokenStore tokens = queryService.getBean(TokenStore.class);
+        TrackingToken head = axon.eventStore().createHeadToken();
+        String name = processor.getName();
+        axon.getComponent(TransactionManager.class).executeInTransaction(() -> {
+            for (int segment : tokens.fetchSegments(name)) {
+                tokens.fetchToken(name, segment);
+                tokens.storeToken(head, name, segment);
+                tokens.releaseClaim(name, segment);
+            }
+        });
     }
 
     long headGlobalIndex() {

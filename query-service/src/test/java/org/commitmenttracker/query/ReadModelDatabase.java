@@ -5,11 +5,15 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.zaxxer.hikari.HikariDataSource;
+import java.util.List;
 import java.util.Map;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.commitmenttracker.postgres.TrackerDatabase;
 import org.commitmenttracker.query.processing.AppliedVersions;
 import org.commitmenttracker.testsupport.TestDatabase;
 import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,6 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class ReadModelDatabase implements AutoCloseable {
 
     public final JdbcClient jdbc;
+    public final NamedParameterJdbcTemplate namedJdbc;
     public final ObjectMapper objectMapper;
     public final AppliedVersions versions;
     private final HikariDataSource dataSource;
@@ -30,6 +35,7 @@ public final class ReadModelDatabase implements AutoCloseable {
     private ReadModelDatabase(HikariDataSource dataSource) {
         this.dataSource = dataSource;
         this.jdbc = JdbcClient.create(dataSource);
+        this.namedJdbc = new NamedParameterJdbcTemplate(dataSource);
         DataSourceTransactionManager transactionManager = new DataSourceTransactionManager(dataSource);
         this.transaction = new TransactionTemplate(transactionManager);
         this.versions = new AppliedVersions(jdbc, transactionManager);
@@ -58,6 +64,22 @@ public final class ReadModelDatabase implements AutoCloseable {
     /** Runs {@code work} in one transaction, like one batch of a processor. */
     public void inTransaction(Runnable work) {
         transaction.executeWithoutResult(status -> work.run());
+    }
+
+    /**
+     * Runs {@code work} as a processor runs a batch of {@code messages}: in Axon's batching unit of
+     * work and one transaction, so that a retry of the same messages is known as one.
+     */
+    public void inBatch(List<? extends EventMessage<?>> messages, Runnable work) {
+        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(List.copyOf(messages));
+        batch.start();
+        try {
+            transaction.executeWithoutResult(status -> work.run());
+        } catch (RuntimeException e) {
+            batch.rollback(e);
+            throw e;
+        }
+        batch.commit();
     }
 
     @Override

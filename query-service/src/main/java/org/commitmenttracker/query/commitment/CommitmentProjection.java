@@ -32,10 +32,16 @@ class CommitmentProjection {
      * the row again (the fold never mutates a detail).
      */
     private final TransactionMemo<String, Optional<CommitmentDetail>> rows = new TransactionMemo<>();
+    /**
+     * The rows a batch applied without savepoints has changed, written all at once just before it
+     * commits; each row's {@code exists} is whether it existed before the batch.
+     */
+    private final TransactionMemo<String, CommitmentReadModel.Write> unwritten;
 
     CommitmentProjection(CommitmentReadModel readModel, AppliedVersions versions) {
         this.readModel = readModel;
         this.versions = versions;
+        this.unwritten = new TransactionMemo<>(writes -> readModel.saveAll(writes.values()));
     }
 
     @EventHandler
@@ -46,11 +52,19 @@ class CommitmentProjection {
         boolean applied = versions.apply(NAME, id, version, startOver -> {
             if (startOver) {
                 readModel.delete(id);
+                unwritten.remove(id);
             }
             CommitmentDetail current = startOver ? null : current(id);
             CommitmentDetail detail = CommitmentFold.evolve(current, event, version);
-            // Only what the row now holds may be remembered (the upsert skips an older version).
-            next[0] = detail != null && readModel.save(detail, current != null) ? detail : null;
+            if (detail != null && versions.deferring()) {
+                CommitmentReadModel.Write pending = unwritten.get(id);
+                boolean existed = pending != null ? pending.exists() : current != null;
+                unwritten.put(id, new CommitmentReadModel.Write(detail, existed));
+                next[0] = detail;
+            } else {
+                // Only what the row now holds may be remembered (the upsert skips an older version).
+                next[0] = detail != null && readModel.save(detail, current != null) ? detail : null;
+            }
         });
         // Remembered only once applied: a change rolled back to its savepoint is not remembered.
         if (applied) {

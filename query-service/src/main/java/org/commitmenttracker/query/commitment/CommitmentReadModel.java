@@ -3,6 +3,8 @@ package org.commitmenttracker.query.commitment;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.commitmenttracker.query.web.Page;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -11,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,10 +26,12 @@ import java.util.Set;
 public class CommitmentReadModel {
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
     private final ObjectMapper objectMapper;
 
-    CommitmentReadModel(JdbcClient jdbc, ObjectMapper objectMapper) {
+    CommitmentReadModel(JdbcClient jdbc, NamedParameterJdbcTemplate batch, ObjectMapper objectMapper) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.objectMapper = objectMapper;
     }
 
@@ -52,6 +57,26 @@ public class CommitmentReadModel {
         return jdbc.sql("SELECT version FROM query.commitment WHERE id = ?").param(id).query(Long.class).optional();
     }
 
+    private static final String UPDATE = """
+            UPDATE query.commitment SET version = :version, title = :title, summary = :summary,
+                category = :category, status = :status, rating = :rating, announced_on = :announcedOn,
+                due_by = :dueBy, next_due_by = :nextDueBy, last_activity_on = :lastActivityOn,
+                lead_agencies = :leadAgencies, detail = CAST(:detail AS JSONB)
+            WHERE id = :id AND version < :version
+            """;
+    private static final String UPSERT = """
+            INSERT INTO query.commitment (id, version, title, summary, category, status, rating, announced_on,
+                due_by, next_due_by, last_activity_on, lead_agencies, detail)
+            VALUES (:id, :version, :title, :summary, :category, :status, :rating, :announcedOn,
+                :dueBy, :nextDueBy, :lastActivityOn, :leadAgencies, CAST(:detail AS JSONB))
+            ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, title = EXCLUDED.title,
+                summary = EXCLUDED.summary, category = EXCLUDED.category, status = EXCLUDED.status,
+                rating = EXCLUDED.rating, announced_on = EXCLUDED.announced_on, due_by = EXCLUDED.due_by,
+                next_due_by = EXCLUDED.next_due_by, last_activity_on = EXCLUDED.last_activity_on,
+                lead_agencies = EXCLUDED.lead_agencies, detail = EXCLUDED.detail
+            WHERE query.commitment.version < EXCLUDED.version
+            """;
+
     /**
      * Writes the row of {@code detail} unless it holds a later version.
      *
@@ -61,6 +86,31 @@ public class CommitmentReadModel {
      * @return whether the row now holds {@code detail} (false when it held a later version)
      */
     boolean save(CommitmentDetail detail, boolean exists) {
+        Map<String, Object> params = params(detail);
+        return exists && jdbc.sql(UPDATE).params(params).update() > 0 || jdbc.sql(UPSERT).params(params).update() > 0;
+    }
+
+    /** A row to write, and whether it is known to exist (see {@link #save}). */
+    record Write(CommitmentDetail detail, boolean exists) {
+    }
+
+    /** Writes many rows as {@link #save} does, in two batched statements rather than one or two per row. */
+    void saveAll(Collection<Write> writes) {
+        List<Map<String, Object>> updates = writes.stream().filter(Write::exists).map(w -> params(w.detail())).toList();
+        List<Map<String, Object>> upserts = new ArrayList<>(
+                writes.stream().filter(w -> !w.exists()).map(w -> params(w.detail())).toList());
+        int[] updated = batch.batchUpdate(UPDATE, SqlParameterSourceUtils.createBatch(updates));
+        for (int i = 0; i < updated.length; i++) {
+            if (updated[i] == 0) {
+                upserts.add(updates.get(i));
+            }
+        }
+        if (!upserts.isEmpty()) {
+            batch.batchUpdate(UPSERT, SqlParameterSourceUtils.createBatch(upserts));
+        }
+    }
+
+    private Map<String, Object> params(CommitmentDetail detail) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("id", detail.id());
         params.put("version", detail.version());
@@ -75,27 +125,7 @@ public class CommitmentReadModel {
         params.put("lastActivityOn", detail.lastActivityOn());
         params.put("leadAgencies", detail.leadAgencies().toArray(String[]::new));
         params.put("detail", write(detail));
-        if (exists && jdbc.sql("""
-                        UPDATE query.commitment SET version = :version, title = :title, summary = :summary,
-                            category = :category, status = :status, rating = :rating, announced_on = :announcedOn,
-                            due_by = :dueBy, next_due_by = :nextDueBy, last_activity_on = :lastActivityOn,
-                            lead_agencies = :leadAgencies, detail = CAST(:detail AS JSONB)
-                        WHERE id = :id AND version < :version
-                        """).params(params).update() > 0) {
-            return true;
-        }
-        return jdbc.sql("""
-                        INSERT INTO query.commitment (id, version, title, summary, category, status, rating, announced_on,
-                            due_by, next_due_by, last_activity_on, lead_agencies, detail)
-                        VALUES (:id, :version, :title, :summary, :category, :status, :rating, :announcedOn,
-                            :dueBy, :nextDueBy, :lastActivityOn, :leadAgencies, CAST(:detail AS JSONB))
-                        ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, title = EXCLUDED.title,
-                            summary = EXCLUDED.summary, category = EXCLUDED.category, status = EXCLUDED.status,
-                            rating = EXCLUDED.rating, announced_on = EXCLUDED.announced_on, due_by = EXCLUDED.due_by,
-                            next_due_by = EXCLUDED.next_due_by, last_activity_on = EXCLUDED.last_activity_on,
-                            lead_agencies = EXCLUDED.lead_agencies, detail = EXCLUDED.detail
-                        WHERE query.commitment.version < EXCLUDED.version
-                        """).params(params).update() > 0;
+        return params;
     }
 
     void delete(String id) {

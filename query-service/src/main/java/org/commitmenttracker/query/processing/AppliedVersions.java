@@ -24,9 +24,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * projection to start that commitment over (replace its rows), so until a replay reaches a
  * commitment, its old rows keep answering.
  *
- * <p>In a savepoint: PostgreSQL refuses every statement of a transaction after one failed, so
- * a failing event is rolled back to its savepoint and the rest of the batch, and Axon's
- * dead-letter queue parking that event, carry on in the same transaction.
+ * <p>A failing event fails alone: a processor's batch is first applied without a savepoint per
+ * event (they cost two round trips each); an event that fails there fails the whole batch, and
+ * Axon's retry of it ({@link FailedBatches}) applies each event in a savepoint, since PostgreSQL
+ * refuses every statement of a transaction after one failed: the failing event is rolled back
+ * to its savepoint and the rest of the batch, and Axon's dead-letter queue parking that event,
+ * carry on in the same transaction. A change made without a savepoint may leave its writes to
+ * the end of the transaction ({@link #deferring()}).
  *
  * <p>Few statements per event (the replay's cost was in their round trips): a processor applies
  * a batch of events in one transaction, so the progress of all the batch's commitments is looked
@@ -48,6 +52,8 @@ public class AppliedVersions {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate savepoint;
+    private final TransactionTemplate joined;
+    private final FailedBatches failedBatches = new FailedBatches();
     private final TransactionMemo<Key, Progress> progressOfTransaction = new TransactionMemo<>();
     private final TransactionMemo<Key, Progress> unwritten = new TransactionMemo<>(this::write);
 
@@ -55,6 +61,9 @@ public class AppliedVersions {
         this.jdbc = jdbc;
         this.savepoint = new TransactionTemplate(transactionManager);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        // A change that fails inside it marks the whole transaction for rollback, so that it cannot commit half done.
+        this.joined = new TransactionTemplate(transactionManager);
+        this.joined.setPropagationBehavior(TransactionDefinition.PROPAGATION_MANDATORY);
     }
 
     /**
@@ -66,7 +75,8 @@ public class AppliedVersions {
         Key key = new Key(readModel, commitmentId);
         // Outside a transaction (the savepoint then opens one of its own) nothing is deferred.
         boolean deferred = unwritten.active();
-        Progress reached = savepoint.execute(status -> {
+        TransactionTemplate around = deferred && !failedBatches.retrying() ? joined : savepoint;
+        Progress reached = around.execute(status -> {
             Progress progress = lookUp(key);
             boolean startOver = progress.version() == null || progress.generation() < progress.current();
             if (!startOver && progress.version() >= version) {
@@ -82,11 +92,20 @@ public class AppliedVersions {
         if (reached == null) {
             return false;
         }
-        // Remembered only now the savepoint is released: a change rolled back is neither
-        // remembered nor recorded, and the rest of the batch carries on.
+        // Remembered only once the change succeeded (and its savepoint, if any, is released): a
+        // change rolled back is neither remembered nor recorded, and the rest of the batch carries on.
         progressOfTransaction.put(key, reached);
         unwritten.put(key, reached);
         return true;
+    }
+
+    /**
+     * Whether the change being applied may leave its writes to the end of the transaction (see
+     * {@link TransactionMemo}): true in a processor's first attempt at a batch, where any failure
+     * fails the whole batch; false in its retry, where each event has its own savepoint.
+     */
+    public boolean deferring() {
+        return unwritten.active() && !failedBatches.retrying();
     }
 
     /** The version {@code readModel} has reached for a commitment; empty before its first event. */

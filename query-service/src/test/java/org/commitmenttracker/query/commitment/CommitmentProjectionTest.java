@@ -24,7 +24,7 @@ class CommitmentProjectionTest {
     @BeforeAll
     static void database() {
         db = ReadModelDatabase.create();
-        commitments = new CommitmentReadModel(db.jdbc, db.objectMapper);
+        commitments = new CommitmentReadModel(db.jdbc, db.namedJdbc, db.objectMapper);
         projection = new CommitmentProjection(commitments, db.versions);
     }
 

@@ -1,0 +1,70 @@
+package org.commitmenttracker.query.processing;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The processors' batches that failed, so that Axon's retry of one applies its events each in a
+ * savepoint. A batch is first applied without savepoints, since each costs two round trips per
+ * event (they were two thirds of the replay's); if it fails, its events are remembered here, the
+ * retry takes them one savepoint at a time so that only the failing event is rolled back and
+ * parked, and once that retry commits they are forgotten.
+ *
+ * <p>A batch is known by the identifiers of its events. A transaction outside a processor's
+ * batch has none, so it is applied without savepoints and fails as a whole.
+ */
+final class FailedBatches {
+
+    /** Beyond this many remembered events (batches failing without retry), the oldest knowledge is dropped. */
+    private static final int LIMIT = 100_000;
+
+    private final Set<String> failedEvents = ConcurrentHashMap.newKeySet();
+
+    /** Whether the current transaction's batch failed before, and so takes its events one savepoint at a time. */
+    boolean retrying() {
+        Batch batch = (Batch) TransactionSynchronizationManager.getResource(this);
+        if (batch == null) {
+            batch = new Batch(eventIds());
+            batch.retrying = batch.eventIds.stream().anyMatch(failedEvents::contains);
+            TransactionSynchronizationManager.bindResource(this, batch);
+            TransactionSynchronizationManager.registerSynchronization(batch);
+        }
+        return batch.retrying;
+    }
+
+    private static List<String> eventIds() {
+        if (CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get() instanceof BatchingUnitOfWork<?> batch) {
+            return batch.getMessages().stream().map(Message::getIdentifier).toList();
+        }
+        return List.of();
+    }
+
+    private final class Batch implements TransactionSynchronization {
+
+        private final List<String> eventIds;
+        private boolean retrying;
+
+        private Batch(List<String> eventIds) {
+            this.eventIds = eventIds;
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(FailedBatches.this);
+            if (status == STATUS_ROLLED_BACK && !retrying) {
+                if (failedEvents.size() > LIMIT) {
+                    failedEvents.clear();
+                }
+                failedEvents.addAll(eventIds);
+            } else if (status == STATUS_COMMITTED && retrying) {
+                eventIds.forEach(failedEvents::remove);
+            }
+        }
+    }
+}
