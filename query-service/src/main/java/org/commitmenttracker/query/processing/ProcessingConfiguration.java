@@ -40,6 +40,16 @@ class ProcessingConfiguration {
                 .build();
     }
 
+    /**
+     * What the read models' processors read (each names it as its {@code source}): the event
+     * store, with a wake-up every {@code tick} (see {@link WakingEventSource}).
+     */
+    @Bean
+    WakingEventSource processorEventSource(EmbeddedEventStore eventStore,
+                                           @Value("${tracker.processing.wake-up:50ms}") Duration tick) {
+        return new WakingEventSource(eventStore, tick);
+    }
+
     @Bean
     TokenSchema tokenSchema() {
         return TokenSchema.builder()
