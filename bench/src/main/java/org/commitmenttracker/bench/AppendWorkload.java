@@ -1,6 +1,10 @@
 package org.commitmenttracker.bench;
 
 import org.axonframework.common.DateTimeUtils;
+import org.commitmenttracker.command.funding.DisburseFunds;
+import org.commitmenttracker.command.messaging.CommandContext;
+import org.commitmenttracker.command.messaging.CommandSender;
+import org.commitmenttracker.events.value.Money;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -86,10 +91,39 @@ final class AppendWorkload {
             report.note(name + ": " + cache.now().since(before).describe());
             if (concurrency == 8) {
                 c8 = commandRate;
+                inProcessCeiling(rowRate);
             }
         }
         system.awaitProjectionAtHead(Duration.ofMinutes(2));
         return c8;
+    }
+
+    /**
+     * The same commands at concurrency 8 handed straight to the command service's sender, in this
+     * JVM: Axon, the aggregate, the integrity chain and the event store, without HTTP, Spring MVC,
+     * security or JSON. What it reaches bounds what RATIO append_c8 can reach with this design.
+     */
+    private void inProcessCeiling(double rawRate) {
+        CommandSender sender = system.commandService.getBean(CommandSender.class);
+        ClosedLoop.run(8, sizes.warmUp().dividedBy(3), worker -> inProcessWorker(sender, worker));
+        List<Double> rates = new ArrayList<>();
+        for (int rep = 1; rep <= sizes.repetitions(); rep++) {
+            system.awaitProjectionAtHead(Duration.ofMinutes(2));
+            rates.add(ClosedLoop.run(8, sizes.repetition(), worker -> inProcessWorker(sender, worker)).perSecond());
+        }
+        double rate = Stats.median(rates);
+        report.result("append_c8_inprocess", rate, "commands/s");
+        report.note("append_c8: the same commands without HTTP (the command service's sender called in this JVM)"
+                + " make %.0f commands/s, %.3f of the raw rows: the ceiling of RATIO append_c8 with this design"
+                .formatted(rate, rate / rawRate));
+    }
+
+    private ClosedLoop.Worker inProcessWorker(CommandSender sender, int worker) {
+        Share share = new Share(worker, 8, commitments.size());
+        LocalDate today = LocalDate.now();
+        return () -> sender.send(new DisburseFunds(commitments.get(share.next()), "d-" + UUID.randomUUID(),
+                Money.of("1.00", "USD"), LocalDate.of(2022, 1, 15), "International Labour Organization", null, null, today),
+                CommandContext.system("officer", UUID.randomUUID().toString()));
     }
 
     /** Worker {@code w} of {@code n} takes commitments w, w+n, w+2n, ... in turn. */

@@ -39,25 +39,50 @@ final class DetailReadWorkload {
         ClosedLoop.run(CONCURRENCY, sizes.warmUp(), worker -> httpWorker(ids));
         ClosedLoop.run(CONCURRENCY, sizes.warmUp().dividedBy(3), worker -> rawWorker(ids));
 
+        String floorPath = floorPath();
+        ClosedLoop.run(CONCURRENCY, sizes.warmUp().dividedBy(3), worker -> () -> system.queries.get(floorPath));
+
         List<Double> http = new ArrayList<>();
         List<Double> raw = new ArrayList<>();
+        List<Double> floor = new ArrayList<>();
         List<Double> httpP99 = new ArrayList<>();
         List<Double> rawP99 = new ArrayList<>();
         for (int rep = 1; rep <= sizes.repetitions(); rep++) {
             ClosedLoop.Outcome reads = ClosedLoop.run(CONCURRENCY, sizes.repetition(), worker -> httpWorker(ids));
             ClosedLoop.Outcome selects = ClosedLoop.run(CONCURRENCY, sizes.repetition(), worker -> rawWorker(ids));
+            ClosedLoop.Outcome bare = ClosedLoop.run(CONCURRENCY, sizes.repetition(),
+                    worker -> () -> system.queries.get(floorPath));
             http.add(reads.perSecond());
             raw.add(selects.perSecond());
+            floor.add(bare.perSecond());
             httpP99.add(reads.p99Millis());
             rawP99.add(selects.p99Millis());
-            report.progress("detail rep %d: %.0f requests/s, raw %.0f selects/s".formatted(rep,
-                    reads.perSecond(), selects.perSecond()));
+            report.progress("detail rep %d: %.0f requests/s, raw %.0f selects/s, no-database floor %.0f requests/s"
+                    .formatted(rep, reads.perSecond(), selects.perSecond(), bare.perSecond()));
         }
         report.result("detail_rps", Stats.median(http), "requests/s");
         report.result("detail_p99_ms", Stats.median(httpP99), "ms");
         report.result("detail_raw_rps", Stats.median(raw), "selects/s");
         report.result("detail_raw_p99_ms", Stats.median(rawP99), "ms");
         report.ratio("detail_read", Stats.median(http) / Stats.median(raw));
+        // The ceiling of any read over this HTTP stack here: an answer from memory, no database.
+        report.result("http_floor_rps", Stats.median(floor), "requests/s");
+        report.note("detail_read: the same HTTP stack answering %s from memory (no database) makes %.0f requests/s,"
+                .formatted(floorPath, Stats.median(floor)) + " %.3f of the raw selects: the ceiling of RATIO detail_read here"
+                .formatted(Stats.median(floor) / Stats.median(raw)));
+    }
+
+    /**
+     * An authenticated GET the query service answers from memory (an event's JSON Schema, about
+     * the size of a detail): the same client, Tomcat, security, MVC and Jackson, no database.
+     */
+    private String floorPath() {
+        String list = system.queries.get("/api/schemas");
+        int at = list.indexOf("/api/schemas/");
+        if (at < 0) {
+            throw new IllegalStateException("no schema listed in " + list);
+        }
+        return list.substring(at, list.indexOf('"', at));
     }
 
     private ClosedLoop.Worker httpWorker(List<String> ids) {

@@ -7,8 +7,7 @@ import java.util.Locale;
 
 /**
  * The output of a run: {@code RESULT <name> <value> <unit>} per figure, {@code RATIO <name>
- * <value>} per comparison with its raw PostgreSQL baseline, {@code SKIPPED <name> (why)}, and
- * {@code # } notes that say what was measured. Progress goes to stderr, so stdout stays the report.
+ * <value>} per comparison with its raw PostgreSQL baseline, and {@code # } notes that say what was measured. Progress goes to stderr, so stdout stays the report.
  */
 final class Report {
 
@@ -26,11 +25,6 @@ final class Report {
 
     void ratio(String name, double value) {
         out.println("RATIO " + name + " " + String.format(Locale.ROOT, "%.4f", value));
-        out.flush();
-    }
-
-    void skipped(String name, String reason) {
-        out.println("SKIPPED " + name + " (" + reason + ")");
         out.flush();
     }
 
