@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The benchmark of issue 8 (see BENCHMARKS.md): starts its own PostgreSQL and both services,
@@ -16,14 +18,31 @@ public final class Bench {
     private Bench() {
     }
 
+    /** The workloads, by the names {@code --only=} takes, in the order a run takes them. */
+    static final List<String> WORKLOADS = List.of("append", "long_stream", "lag", "replay", "detail_read", "stream_fanout");
+
     public static void main(String[] args) {
         Sizes sizes = Sizes.fromArguments(args);
-        run(sizes, new Report(System.out));
+        Set<String> only = new LinkedHashSet<>(WORKLOADS);
+        for (String arg : args) {
+            if (arg.startsWith("--only=")) {
+                only = new LinkedHashSet<>(List.of(arg.substring("--only=".length()).split(",")));
+                if (!WORKLOADS.containsAll(only)) {
+                    throw new IllegalArgumentException("--only= takes some of " + WORKLOADS + ", not " + only);
+                }
+            }
+        }
+        run(sizes, only, new Report(System.out));
         // The embedded PostgreSQL's and the services' pools leave non-daemon threads behind.
         System.exit(0);
     }
 
     static void run(Sizes sizes, Report report) {
+        run(sizes, Set.copyOf(WORKLOADS), report);
+    }
+
+    /** Runs the named workloads ({@code lag} runs {@code append} too: it offers half its rate). */
+    static void run(Sizes sizes, Set<String> only, Report report) {
         describe(sizes, report);
         report.progress("starting PostgreSQL and both services");
         try (BenchSystem system = BenchSystem.start()) {
@@ -32,12 +51,23 @@ public final class Bench {
                     + ", shared_buffers " + system.setting("shared_buffers") + "; both services, the load and the"
                     + " baselines in one JVM, HTTP/1.1 keep-alive, HTTP Basic as officer");
             List<String> commitments = openCommitments(system, sizes, report);
-            double appendC8 = new AppendWorkload(system, sizes, report, commitments).run();
-            new LongStreamWorkload(system, sizes, report).run();
-            new LagWorkload(system, sizes, report, commitments).run(appendC8 / 2);
-            new ReplayWorkload(system, sizes, report).run();
-            new DetailReadWorkload(system, sizes, report).run();
-            new StreamFanoutWorkload(system, sizes, report).run();
+            double appendC8 = only.contains("append") || only.contains("lag")
+                    ? new AppendWorkload(system, sizes, report, commitments).run() : 0;
+            if (only.contains("long_stream")) {
+                new LongStreamWorkload(system, sizes, report).run();
+            }
+            if (only.contains("lag")) {
+                new LagWorkload(system, sizes, report, commitments).run(appendC8 / 2);
+            }
+            if (only.contains("replay")) {
+                new ReplayWorkload(system, sizes, report).run();
+            }
+            if (only.contains("detail_read")) {
+                new DetailReadWorkload(system, sizes, report).run();
+            }
+            if (only.contains("stream_fanout")) {
+                new StreamFanoutWorkload(system, sizes, report).run();
+            }
             report.progress("done");
         }
     }

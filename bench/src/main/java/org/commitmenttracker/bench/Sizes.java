@@ -33,11 +33,14 @@ record Sizes(String mode, int commitments, Duration warmUp, Duration repetition,
     static Sizes fromArguments(String... args) {
         Sizes sizes = full();
         for (String arg : args) {
+            if (arg.startsWith("--only=")) {
+                continue; // which workloads, not how large (Bench.main)
+            }
             sizes = switch (arg) {
                 case "--quick" -> quick();
                 case "--tiny" -> tiny();
                 case "--full" -> full();
-                default -> throw new IllegalArgumentException("unknown argument " + arg + " (use --quick, --full or --tiny)");
+                default -> throw new IllegalArgumentException("unknown argument " + arg + " (use --quick, --full or --tiny, and --only=)");
             };
         }
         return sizes;

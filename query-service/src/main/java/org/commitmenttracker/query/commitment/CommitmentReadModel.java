@@ -35,10 +35,24 @@ public class CommitmentReadModel {
         this.objectMapper = objectMapper;
     }
 
-    public Optional<CommitmentDetail> find(String id) {
-        return jdbc.sql("SELECT detail FROM query.commitment WHERE id = ?")
+    /** A detail as its stored JSON document, and its version. */
+    public record DetailJson(long version, String json) {
+    }
+
+    /**
+     * The detail's JSON as stored, with {@code overdue} set as of {@code today} by PostgreSQL,
+     * for a read to answer as it is. Overdue means open with something due before today, which
+     * is what the {@code next_due_by} column holds (null once closed); the same rule as
+     * {@link CommitmentDetail#withOverdue} and the list's.
+     */
+    public Optional<DetailJson> detailJson(String id, LocalDate today) {
+        return jdbc.sql("""
+                        SELECT version, jsonb_set(detail, '{overdue}', to_jsonb(coalesce(next_due_by < ?, FALSE)))::TEXT
+                        FROM query.commitment WHERE id = ?
+                        """)
+                .param(today)
                 .param(id)
-                .query((rs, row) -> read(rs.getString(1)))
+                .query((rs, row) -> new DetailJson(rs.getLong(1), rs.getString(2)))
                 .optional();
     }
 

@@ -6,6 +6,8 @@ import static org.commitmenttracker.query.Facts.usd;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -44,7 +46,7 @@ class CommitmentProjectionTest {
 
         db.inTransaction(() -> projection.on(events.get(2), 2));
 
-        CommitmentDetail detail = commitments.find(id).orElseThrow();
+        CommitmentDetail detail = stored(id).orElseThrow();
         assertThat(detail.version()).isEqualTo(3);
         assertThat(detail.funding().disbursed()).isEqualTo(usd("10000000.00"));
         assertThat(detail.status()).isEqualTo(Status.IN_PROGRESS);
@@ -63,7 +65,7 @@ class CommitmentProjectionTest {
             projection.on(events.get(1), 1);
         });
 
-        CommitmentDetail detail = commitments.find(id).orElseThrow();
+        CommitmentDetail detail = stored(id).orElseThrow();
         assertThat(detail.version()).isEqualTo(3);
         assertThat(detail.funding().disbursed()).isEqualTo(usd("10000000.00"));
     }
@@ -97,16 +99,16 @@ class CommitmentProjectionTest {
         String id = newId();
         List<CommitmentEvent> events = labor(id);
         deliver(events);
-        CommitmentDetail before = commitments.find(id).orElseThrow();
+        CommitmentDetail before = stored(id).orElseThrow();
 
         db.inTransaction(projection::reset);
-        assertThat(commitments.find(id)).contains(before);
+        assertThat(stored(id)).contains(before);
 
         db.inTransaction(() -> projection.on(events.get(0), 0));
-        assertThat(commitments.find(id).orElseThrow().version()).isEqualTo(1);
+        assertThat(stored(id).orElseThrow().version()).isEqualTo(1);
         deliver(events);
 
-        assertThat(commitments.find(id)).contains(before);
+        assertThat(stored(id)).contains(before);
     }
 
     /**
@@ -126,14 +128,36 @@ class CommitmentProjectionTest {
             handle(events);
             throw new IllegalStateException("another handler of the batch failed");
         })).isInstanceOf(IllegalStateException.class);
-        assertThat(commitments.find(retried)).isEmpty();
+        assertThat(stored(retried)).isEmpty();
 
         db.inBatch(batch, () -> handle(events));
 
-        CommitmentDetail detail = commitments.find(retried).orElseThrow();
+        CommitmentDetail detail = stored(retried).orElseThrow();
         assertThat(detail.version()).isEqualTo(3);
-        assertThat(detail.funding()).isEqualTo(commitments.find(first).orElseThrow().funding());
+        assertThat(detail.funding()).isEqualTo(stored(first).orElseThrow().funding());
         assertThat(detail.status()).isEqualTo(Status.IN_PROGRESS);
+    }
+
+    /** What a read answers: the stored document with overdue as of the day, as the detail would say it. */
+    @Test
+    void aReadServesTheStoredDetailWithOverdueAsOfItsDay() throws Exception {
+        String id = newId();
+        deliver(labor(id));
+        CommitmentDetail detail = stored(id).orElseThrow();
+
+        for (LocalDate day : List.of(detail.dueBy(), detail.dueBy().plusDays(1))) {
+            CommitmentReadModel.DetailJson read = commitments.detailJson(id, day).orElseThrow();
+            assertThat(read.version()).isEqualTo(detail.version());
+            assertThat(db.objectMapper.readTree(read.json()))
+                    .isEqualTo(db.objectMapper.readTree(db.objectMapper.writeValueAsString(detail.withOverdue(day))));
+        }
+        assertThat(commitments.detailJson(id, detail.dueBy().plusDays(1)).orElseThrow().json())
+                .contains("\"overdue\": true");
+        assertThat(commitments.detailJson(newId(), detail.dueBy())).isEmpty();
+    }
+
+    private static Optional<CommitmentDetail> stored(String id) {
+        return Optional.ofNullable(commitments.find(Set.of(id)).get(id));
     }
 
     private static List<CommitmentEvent> labor(String id) {

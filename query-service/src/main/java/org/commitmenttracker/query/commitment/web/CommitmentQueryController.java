@@ -1,5 +1,8 @@
 package org.commitmenttracker.query.commitment.web;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -52,12 +55,16 @@ class CommitmentQueryController {
                 page, size, LocalDate.now(clock));
     }
 
+    /** The stored detail as it is, with {@code overdue} as of today: no parsing and writing again per read. */
     @GetMapping("/{id}")
-    ResponseEntity<CommitmentDetail> detail(@PathVariable @Size(max = 80) String id,
-                                            @RequestParam(required = false) Long minVersion) {
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = CommitmentDetail.class)))
+    ResponseEntity<String> detail(@PathVariable @Size(max = 80) String id,
+                                  @RequestParam(required = false) Long minVersion) {
         this.minVersion.await(id, minVersion, () -> commitments.version(id));
-        CommitmentDetail detail = commitments.find(id)
+        CommitmentReadModel.DetailJson detail = commitments.detailJson(id, LocalDate.now(clock))
                 .orElseThrow(() -> ApiException.notFound("Commitment '" + id + "' does not exist."));
-        return ResponseEntity.ok().eTag("\"" + detail.version() + "\"").body(detail.withOverdue(LocalDate.now(clock)));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).eTag("\"" + detail.version() + "\"")
+                .body(detail.json());
     }
 }
