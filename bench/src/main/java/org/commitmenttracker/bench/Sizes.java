@@ -16,7 +16,7 @@ record Sizes(String mode, int commitments, Duration warmUp, Duration repetition,
     static final int FULL_DETAIL = 10_000;
 
     static Sizes full() {
-        return new Sizes("full", FULL_COMMITMENTS, Duration.ofSeconds(10), Duration.ofSeconds(10), 5,
+        return new Sizes("full", FULL_COMMITMENTS, Duration.ofSeconds(30), Duration.ofSeconds(10), 5,
                 FULL_LONG_STREAM, 300, FULL_REPLAY, 3, FULL_DETAIL, 100, Duration.ofSeconds(10));
     }
 

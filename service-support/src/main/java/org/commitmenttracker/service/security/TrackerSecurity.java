@@ -13,6 +13,7 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.config.annotation.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -46,6 +47,16 @@ public class TrackerSecurity {
 
     private static final AuthenticationEntryPoint UNAUTHORIZED = (request, response, e) -> ProblemResponses.write(
             response, request.getRequestURI(), 401, "Unauthorized", "Sign in with HTTP Basic or a bearer token.");
+
+    /**
+     * Request rules match by path pattern (Spring Security 7's default, opted into here) rather
+     * than by asking Spring MVC's handler mappings for every rule of every request: those
+     * lookups were 7 % of a command's CPU in the benchmark's profile.
+     */
+    @Bean
+    static PathPatternRequestMatcherBuilderFactoryBean pathPatternRequestMatchers() {
+        return new PathPatternRequestMatcherBuilderFactoryBean();
+    }
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, EndpointRules endpointRules,
