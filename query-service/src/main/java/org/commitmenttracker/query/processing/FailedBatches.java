@@ -17,7 +17,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * parked, and once that retry commits they are forgotten.
  *
  * <p>A batch is known by the identifiers of its events. A transaction outside a processor's
- * batch has none, so it is applied without savepoints and fails as a whole.
+ * batch has none, so it is applied without savepoints and fails as a whole. What failed is
+ * known to this instance only: another instance that takes the segment over fails the batch
+ * once more before it, too, retries it event by event.
  */
 final class FailedBatches {
 
