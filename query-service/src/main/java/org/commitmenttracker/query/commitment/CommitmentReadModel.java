@@ -2,6 +2,7 @@ package org.commitmenttracker.query.commitment;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.commitmenttracker.query.processing.BatchedRows;
 import org.commitmenttracker.query.web.Page;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSourceUtils;
@@ -23,7 +24,7 @@ import java.util.Set;
 
 /** The {@code query.commitment} table: one row per commitment, its detail as a JSON document. */
 @Repository
-public class CommitmentReadModel {
+public class CommitmentReadModel implements BatchedRows.Table<CommitmentDetail> {
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
@@ -57,7 +58,8 @@ public class CommitmentReadModel {
     }
 
     /** The details of those of {@code ids} that have a row, in one statement. */
-    Map<String, CommitmentDetail> find(Set<String> ids) {
+    @Override
+    public Map<String, CommitmentDetail> find(Set<String> ids) {
         Map<String, CommitmentDetail> found = new HashMap<>();
         jdbc.sql("SELECT id, detail FROM query.commitment WHERE id = ANY (CAST(:ids AS VARCHAR[]))")
                 .param("ids", ids.toArray(String[]::new))
@@ -99,20 +101,19 @@ public class CommitmentReadModel {
      *               upsert's insert attempt would compute it every time
      * @return whether the row now holds {@code detail} (false when it held a later version)
      */
-    boolean save(CommitmentDetail detail, boolean exists) {
+    @Override
+    public boolean save(CommitmentDetail detail, boolean exists) {
         Map<String, Object> params = params(detail);
         return exists && jdbc.sql(UPDATE).params(params).update() > 0 || jdbc.sql(UPSERT).params(params).update() > 0;
     }
 
-    /** A row to write, and whether it is known to exist (see {@link #save}). */
-    record Write(CommitmentDetail detail, boolean exists) {
-    }
-
     /** Writes many rows as {@link #save} does, in two batched statements rather than one or two per row. */
-    void saveAll(Collection<Write> writes) {
-        List<Map<String, Object>> updates = writes.stream().filter(Write::exists).map(w -> params(w.detail())).toList();
+    @Override
+    public void saveAll(Collection<BatchedRows.Write<CommitmentDetail>> writes) {
+        List<Map<String, Object>> updates = writes.stream().filter(BatchedRows.Write::exists)
+                .map(w -> params(w.row())).toList();
         List<Map<String, Object>> upserts = new ArrayList<>(
-                writes.stream().filter(w -> !w.exists()).map(w -> params(w.detail())).toList());
+                writes.stream().filter(w -> !w.exists()).map(w -> params(w.row())).toList());
         int[] updated = batch.batchUpdate(UPDATE, SqlParameterSourceUtils.createBatch(updates));
         for (int i = 0; i < updated.length; i++) {
             if (updated[i] == 0) {
@@ -142,7 +143,8 @@ public class CommitmentReadModel {
         return params;
     }
 
-    void delete(String id) {
+    @Override
+    public void delete(String id) {
         jdbc.sql("DELETE FROM query.commitment WHERE id = ?").param(id).update();
     }
 

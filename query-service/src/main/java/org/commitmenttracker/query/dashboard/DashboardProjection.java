@@ -8,12 +8,14 @@ import org.commitmenttracker.events.CommitmentEvent;
 import org.commitmenttracker.query.commitment.CommitmentDetail;
 import org.commitmenttracker.query.commitment.CommitmentFold;
 import org.commitmenttracker.query.processing.AppliedVersions;
+import org.commitmenttracker.query.processing.BatchedRows;
 import org.springframework.stereotype.Component;
 
 /**
  * Builds the dashboard's row per commitment. Status, rating and funding come from the same
  * {@link CommitmentFold} as the detail, so the dashboard and the detail never disagree on what
  * a status or a total means; the row is this read model's own, so it replays on its own.
+ * Worked per batch ({@link BatchedRows}).
  */
 @Component
 @ProcessingGroup(DashboardProjection.NAME)
@@ -21,32 +23,23 @@ class DashboardProjection {
 
     static final String NAME = "dashboard";
 
-    private final DashboardReadModel readModel;
     private final AppliedVersions versions;
+    private final BatchedRows<CommitmentDetail> rows;
 
     DashboardProjection(DashboardReadModel readModel, AppliedVersions versions) {
-        this.readModel = readModel;
         this.versions = versions;
+        this.rows = new BatchedRows<>(NAME, readModel, versions);
     }
 
     @EventHandler
     void on(CommitmentEvent event, @SequenceNumber long sequenceNumber) {
-        String id = event.commitmentId();
         long version = sequenceNumber + 1;
-        versions.apply(NAME, id, version, startOver -> {
-            if (startOver) {
-                readModel.delete(id);
-            }
-            CommitmentDetail current = startOver ? null : readModel.state(id).orElse(null);
-            CommitmentDetail next = CommitmentFold.evolve(current, event, version);
-            if (next != null) {
-                readModel.save(next);
-            }
-        });
+        rows.apply(event.commitmentId(), version, current -> CommitmentFold.evolve(current, event, version));
     }
 
     @ResetHandler
     void reset() {
         versions.startOver(NAME);
+        rows.forget();
     }
 }

@@ -4,15 +4,20 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.commitmenttracker.events.value.Money;
 import org.commitmenttracker.events.value.Rating;
 import org.commitmenttracker.query.commitment.CommitmentDetail;
 import org.commitmenttracker.query.commitment.CommitmentDetail.Status;
+import org.commitmenttracker.query.processing.BatchedRows;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Isolation;
@@ -24,15 +29,17 @@ import org.springframework.transaction.annotation.Transactional;
  * never counts twice, and {@code overdue} is judged on the day of reading.
  */
 @Repository
-public class DashboardReadModel {
+public class DashboardReadModel implements BatchedRows.Table<CommitmentDetail> {
 
     private static final int UPCOMING = 10;
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
     private final ObjectMapper objectMapper;
 
-    DashboardReadModel(JdbcClient jdbc, ObjectMapper objectMapper) {
+    DashboardReadModel(JdbcClient jdbc, NamedParameterJdbcTemplate batch, ObjectMapper objectMapper) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.objectMapper = objectMapper;
     }
 
@@ -92,39 +99,58 @@ public class DashboardReadModel {
                 .list();
     }
 
-    Optional<CommitmentDetail> state(String commitmentId) {
-        return jdbc.sql("SELECT state FROM query.dashboard_commitment WHERE commitment_id = ?")
-                .param(commitmentId)
-                .query((rs, row) -> read(rs.getString(1)))
-                .optional();
+    /** The folded states of those of {@code ids} that have a row, in one statement. */
+    @Override
+    public Map<String, CommitmentDetail> find(Set<String> ids) {
+        Map<String, CommitmentDetail> found = new HashMap<>();
+        jdbc.sql("SELECT commitment_id, state FROM query.dashboard_commitment WHERE commitment_id = ANY (CAST(:ids AS VARCHAR[]))")
+                .param("ids", ids.toArray(String[]::new))
+                .query(rs -> {
+                    found.put(rs.getString(1), read(rs.getString(2)));
+                });
+        return found;
     }
 
-    void save(CommitmentDetail detail) {
+    @Override
+    public boolean save(CommitmentDetail detail, boolean exists) {
+        return jdbc.sql(UPSERT).params(params(detail)).update() > 0;
+    }
+
+    /** Writes many rows in one batched statement. */
+    @Override
+    public void saveAll(Collection<BatchedRows.Write<CommitmentDetail>> writes) {
+        batch.batchUpdate(UPSERT, SqlParameterSourceUtils.createBatch(writes.stream().map(w -> params(w.row())).toList()));
+    }
+
+    private static final String UPSERT = """
+            INSERT INTO query.dashboard_commitment (commitment_id, title, status, rating, next_due_by,
+                currency, pledged, obligated, disbursed, state)
+            VALUES (:id, :title, :status, :rating, :nextDueBy, :currency, :pledged, :obligated, :disbursed,
+                CAST(:state AS JSONB))
+            ON CONFLICT (commitment_id) DO UPDATE SET title = EXCLUDED.title, status = EXCLUDED.status,
+                rating = EXCLUDED.rating, next_due_by = EXCLUDED.next_due_by, currency = EXCLUDED.currency,
+                pledged = EXCLUDED.pledged, obligated = EXCLUDED.obligated, disbursed = EXCLUDED.disbursed,
+                state = EXCLUDED.state
+            """;
+
+    private Map<String, Object> params(CommitmentDetail detail) {
         CommitmentDetail.Funding funding = detail.funding();
-        jdbc.sql("""
-                        INSERT INTO query.dashboard_commitment (commitment_id, title, status, rating, next_due_by,
-                            currency, pledged, obligated, disbursed, state)
-                        VALUES (:id, :title, :status, :rating, :nextDueBy, :currency, :pledged, :obligated, :disbursed,
-                            CAST(:state AS JSONB))
-                        ON CONFLICT (commitment_id) DO UPDATE SET title = EXCLUDED.title, status = EXCLUDED.status,
-                            rating = EXCLUDED.rating, next_due_by = EXCLUDED.next_due_by, currency = EXCLUDED.currency,
-                            pledged = EXCLUDED.pledged, obligated = EXCLUDED.obligated, disbursed = EXCLUDED.disbursed,
-                            state = EXCLUDED.state
-                        """)
-                .param("id", detail.id())
-                .param("title", detail.title())
-                .param("status", detail.status().name())
-                .param("rating", detail.rating() == null ? null : detail.rating().name())
-                .param("nextDueBy", detail.nextDueBy())
-                .param("currency", funding == null ? null : funding.currency())
-                .param("pledged", funding == null ? null : funding.pledged().value())
-                .param("obligated", funding == null ? null : funding.obligated().value())
-                .param("disbursed", funding == null ? null : funding.disbursed().value())
-                .param("state", write(detail))
-                .update();
+        Map<String, Object> params = new HashMap<>();
+        params.put("id", detail.id());
+        params.put("title", detail.title());
+        params.put("status", detail.status().name());
+        params.put("rating", detail.rating() == null ? null : detail.rating().name());
+        params.put("nextDueBy", detail.nextDueBy());
+        params.put("currency", funding == null ? null : funding.currency());
+        params.put("pledged", funding == null ? null : funding.pledged().value());
+        params.put("obligated", funding == null ? null : funding.obligated().value());
+        params.put("disbursed", funding == null ? null : funding.disbursed().value());
+        params.put("state", write(detail));
+        return params;
     }
 
-    void delete(String commitmentId) {
+    @Override
+    public void delete(String commitmentId) {
         jdbc.sql("DELETE FROM query.dashboard_commitment WHERE commitment_id = ?").param(commitmentId).update();
     }
 

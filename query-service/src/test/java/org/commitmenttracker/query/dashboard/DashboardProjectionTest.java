@@ -30,7 +30,7 @@ class DashboardProjectionTest {
     @BeforeAll
     static void database() {
         db = ReadModelDatabase.create();
-        dashboard = new DashboardReadModel(db.jdbc, db.objectMapper);
+        dashboard = new DashboardReadModel(db.jdbc, db.namedJdbc, db.objectMapper);
         projection = new DashboardProjection(dashboard, db.versions);
     }
 

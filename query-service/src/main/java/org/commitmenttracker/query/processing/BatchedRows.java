@@ -1,0 +1,109 @@
+package org.commitmenttracker.query.processing;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * The one row per commitment that a projection folds each event onto, worked per batch rather
+ * than per event: the rows of all the batch's commitments are read in one statement and kept in
+ * the transaction's memory, and in a processor's first attempt at a batch
+ * ({@link AppliedVersions#deferring()}) the changed rows are written in one batched statement
+ * just before it commits. In a retry each row is written at once, inside its event's savepoint.
+ *
+ * @param <T> the row's document; a fold never mutates one
+ */
+public final class BatchedRows<T> {
+
+    /** The table the rows live in. */
+    public interface Table<T> {
+
+        /** The rows of those of {@code ids} that have one. */
+        Map<String, T> find(Set<String> ids);
+
+        /**
+         * Writes one row.
+         *
+         * @param exists whether the row is known to exist
+         * @return whether the table now holds {@code row} (false when it held a later one)
+         */
+        boolean save(T row, boolean exists);
+
+        /** Writes many rows, as {@link #save} would one by one. */
+        void saveAll(Collection<Write<T>> rows);
+
+        void delete(String commitmentId);
+    }
+
+    /** A row to write, and whether it existed before the batch. */
+    public record Write<T>(T row, boolean exists) {
+    }
+
+    private final String readModel;
+    private final Table<T> table;
+    private final AppliedVersions versions;
+    /** The rows as this transaction has read or written them, empty for no row. */
+    private final TransactionMemo<String, Optional<T>> rows = new TransactionMemo<>();
+    private final TransactionMemo<String, Write<T>> unwritten;
+
+    public BatchedRows(String readModel, Table<T> table, AppliedVersions versions) {
+        this.readModel = readModel;
+        this.table = table;
+        this.versions = versions;
+        this.unwritten = new TransactionMemo<>(writes -> table.saveAll(writes.values()));
+    }
+
+    /**
+     * Applies the event at {@code version} of a commitment (see {@link AppliedVersions#apply}):
+     * {@code fold} turns the commitment's row, null for none, into its next row, null for none.
+     */
+    public void apply(String commitmentId, long version, UnaryOperator<T> fold) {
+        Object[] next = new Object[1];
+        boolean applied = versions.apply(readModel, commitmentId, version, startOver -> {
+            if (startOver) {
+                table.delete(commitmentId);
+                unwritten.remove(commitmentId);
+            }
+            T current = startOver ? null : current(commitmentId);
+            T row = fold.apply(current);
+            if (row != null && versions.deferring()) {
+                Write<T> pending = unwritten.get(commitmentId);
+                unwritten.put(commitmentId, new Write<>(row, pending != null ? pending.exists() : current != null));
+                next[0] = row;
+            } else {
+                // Only what the table now holds may be remembered.
+                next[0] = row != null && table.save(row, current != null) ? row : null;
+            }
+        });
+        // Remembered only once applied: a change rolled back to its savepoint is not remembered.
+        if (applied) {
+            @SuppressWarnings("unchecked")
+            T row = (T) next[0];
+            if (row != null) {
+                rows.put(commitmentId, Optional.of(row));
+            } else {
+                rows.remove(commitmentId); // read again when next needed
+            }
+        }
+    }
+
+    /** For a reset handler: what this transaction remembers belongs to the old generation. */
+    public void forget() {
+        rows.clear();
+    }
+
+    private T current(String commitmentId) {
+        Optional<T> known = rows.get(commitmentId);
+        if (known != null) {
+            return known.orElse(null);
+        }
+        Set<String> ids = BatchCommitments.ids();
+        ids.removeIf(other -> rows.get(other) != null);
+        ids.add(commitmentId);
+        Map<String, T> found = table.find(ids);
+        ids.forEach(other -> rows.put(other, Optional.ofNullable(found.get(other))));
+        return found.get(commitmentId);
+    }
+}
