@@ -75,7 +75,7 @@ public class AppliedVersions {
         Key key = new Key(readModel, commitmentId);
         // Outside a transaction (the savepoint then opens one of its own) nothing is deferred.
         boolean deferred = unwritten.active();
-        TransactionTemplate around = deferred && !failedBatches.retrying() ? joined : savepoint;
+        TransactionTemplate around = deferring() ? joined : savepoint;
         Progress reached = around.execute(status -> {
             Progress progress = lookUp(key);
             boolean startOver = progress.version() == null || progress.generation() < progress.current();

@@ -51,16 +51,20 @@ class WakingEventSourceTest {
     void aClosedStreamIsNoLongerWoken() throws InterruptedException {
         AtomicInteger calls = new AtomicInteger();
         CountDownLatch woken = new CountDownLatch(1);
-        BlockingStream<TrackedEventMessage<?>> stream = source.openStream(null);
-        stream.setOnAvailableCallback(() -> {
+        BlockingStream<TrackedEventMessage<?>> closed = source.openStream(null);
+        closed.setOnAvailableCallback(() -> {
             calls.incrementAndGet();
             woken.countDown();
         });
         assertThat(woken.await(5, TimeUnit.SECONDS)).isTrue();
 
-        stream.close();
+        closed.close();
         int afterClose = calls.get();
-        Thread.sleep(100); // ten ticks
+        CountDownLatch threeMoreTicks = new CountDownLatch(3);
+        try (BlockingStream<TrackedEventMessage<?>> open = source.openStream(null)) {
+            open.setOnAvailableCallback(threeMoreTicks::countDown);
+            assertThat(threeMoreTicks.await(5, TimeUnit.SECONDS)).isTrue();
+        }
 
         assertThat(calls.get()).isLessThanOrEqualTo(afterClose + 1); // at most a tick already under way
     }
