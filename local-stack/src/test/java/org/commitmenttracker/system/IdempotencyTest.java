@@ -121,6 +121,21 @@ class IdempotencyTest {
         assertThat(system.eventCount(id)).isEqualTo(4);
     }
 
+    @Test
+    void aRefusedRequestLeavesItsKeyFreeForTheNextRequest() {
+        String id = pledged();
+        String key = "refused-" + UUID.randomUUID();
+        Response refused = commands.call("/api/commitments/" + id + "/disbursements/voucher-404/reverse").as("officer")
+                .header("Idempotency-Key", key).post(reversal());
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(404);
+
+        Response recorded = commands.call("/api/commitments/" + id + "/disbursements").as("officer")
+                .header("Idempotency-Key", key).post(disbursement("voucher-1", "5.00"));
+
+        assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
+        assertThat(system.eventCount(id)).isEqualTo(3);
+    }
+
     /** Announced and pledged (version 2). */
     private String pledged() {
         String id = newId();

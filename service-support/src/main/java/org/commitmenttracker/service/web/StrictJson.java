@@ -4,23 +4,31 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.KeyDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.std.JsonNodeDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * How request bodies are read (api.md): one JSON value and nothing after it, each key once,
  * dates as the string {@code "YYYY-MM-DD"} with a year from 1900 to 9999, and text made of
- * whole characters. Jackson's own features refuse duplicates and trailing content; the two
- * deserializers cover what Jackson has no setting for.
+ * whole characters. Jackson's own features refuse duplicates and trailing content; the small
+ * deserializers below cover what Jackson has no setting for.
  * <p>
  * It applies to HTTP bodies only, on a copy of the shared mapper: Axon's event serializer
  * keeps the shared one, so events recorded before these rules stay readable.
@@ -41,7 +49,10 @@ public final class StrictJson {
         strict.registerModule(new SimpleModule("strict-request-json")
                 .addDeserializer(LocalDate.class, new Dates())
                 .addDeserializer(String.class, new WholeText())
-                .addKeyDeserializer(String.class, new WholeTextKeys()));
+                .addKeyDeserializer(String.class, new WholeTextKeys())
+                .addDeserializer(JsonNode.class, new WholeTree<>(JsonNode.class))
+                .addDeserializer(ObjectNode.class, new WholeTree<>(ObjectNode.class))
+                .addDeserializer(ArrayNode.class, new WholeTree<>(ArrayNode.class)));
         return strict;
     }
 
@@ -105,6 +116,58 @@ public final class StrictJson {
                         "has a key with a lone UTF-16 surrogate (half of a character)");
             }
             return key;
+        }
+    }
+
+    /** A free-form tree holds text too (Jackson builds it without the text deserializer above). */
+    static final class WholeTree<T extends JsonNode> extends StdDeserializer<T> {
+
+        private final JsonDeserializer<? extends JsonNode> plain;
+
+        WholeTree(Class<T> type) {
+            super(type);
+            this.plain = JsonNodeDeserializer.getDeserializer(type);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            JsonNode tree = plain.deserialize(parser, context);
+            if (hasLoneSurrogate(tree)) {
+                throw new Refused(parser, handledType(), LONE_SURROGATE);
+            }
+            return (T) tree;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public T getNullValue(DeserializationContext context) throws JsonMappingException {
+            return (T) plain.getNullValue(context);
+        }
+
+        @Override
+        public Object getAbsentValue(DeserializationContext context) throws JsonMappingException {
+            return plain.getAbsentValue(context);
+        }
+
+        private static boolean hasLoneSurrogate(JsonNode node) {
+            if (node.isTextual()) {
+                return StrictJson.hasLoneSurrogate(node.textValue());
+            }
+            if (node.isObject()) {
+                for (Map.Entry<String, JsonNode> property : node.properties()) {
+                    if (StrictJson.hasLoneSurrogate(property.getKey()) || hasLoneSurrogate(property.getValue())) {
+                        return true;
+                    }
+                }
+            } else if (node.isArray()) {
+                for (JsonNode item : node) {
+                    if (hasLoneSurrogate(item)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
     }
 

@@ -58,6 +58,24 @@ class StrictJsonTest {
         assertThatThrownBy(() -> strict.readValue(body, Fact.class)).isInstanceOf(JsonProcessingException.class);
     }
 
+    /** A body whose content is free-form, as a correction's {@code content} may be. */
+    record FreeForm(Map<String, Object> content, com.fasterxml.jackson.databind.JsonNode tree) {
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"content\": {\"recipient\": \"\\ud800\"}}",
+            "{\"content\": {\"\\ud800\": 1}}",
+            "{\"content\": {\"on\": [\"x\", {\"y\": \"\\udc00\"}]}}",
+            "{\"tree\": {\"recipient\": \"\\ud800\"}}",
+            "{\"tree\": {\"\\ud800\": 1}}",
+            "{\"tree\": [1, {\"y\": \"\\udc00\"}]}",
+            "{\"tree\": {\"a\": 1, \"a\": 2}}",
+    })
+    void freeFormContentIsHeldToTheSameRules(String body) {
+        assertThatThrownBy(() -> strict.readValue(body, FreeForm.class)).isInstanceOf(JsonProcessingException.class);
+    }
+
     @Test
     void aRawLoneSurrogateInUtf8IsRefused() {
         byte[] body = "{\"title\": \"raw XXX\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
