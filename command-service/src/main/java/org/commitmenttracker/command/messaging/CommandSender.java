@@ -22,7 +22,8 @@ import java.util.List;
 
 /**
  * Sends a command with its context as metadata, and answers what api.md promises: the
- * first answer again for a repeated Idempotency-Key, a retry on fresh state when another
+ * first answer again for a repeated Idempotency-Key (claimed by {@link IdempotencyRecorder}
+ * inside the command's transaction), a retry on fresh state when another
  * writer changed the commitment at the same moment, and refusals a client can act on.
  */
 @Component
@@ -32,12 +33,10 @@ public class CommandSender {
     private static final int ATTEMPTS = 10;
 
     private final CommandGateway gateway;
-    private final IdempotencyKeys idempotencyKeys;
     private final ObjectMapper objectMapper;
 
-    CommandSender(CommandGateway gateway, IdempotencyKeys idempotencyKeys, ObjectMapper objectMapper) {
+    CommandSender(CommandGateway gateway, ObjectMapper objectMapper) {
         this.gateway = gateway;
-        this.idempotencyKeys = idempotencyKeys;
         this.objectMapper = objectMapper;
     }
 
