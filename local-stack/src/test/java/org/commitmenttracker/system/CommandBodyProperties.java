@@ -50,6 +50,7 @@ class CommandBodyProperties {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String DAY_BEFORE_ANNOUNCEMENT = "2021-06-07";
+    private static final String SURROGATE_MARK = "SURROGATE-HERE";
 
     private static TrackerHttp commands;
     private static Connection owner;
@@ -652,8 +653,27 @@ class CommandBodyProperties {
                 Arbitraries.of("1.00001", "1000000000000000", "12abc").map(value -> new Mutation("bad number",
                         field.path() + " = " + value, false, d -> d.set(field.path(), value))));
         offer(kinds, endpoint.fields(field -> field.kind().isDate()), field ->
-                Arbitraries.of("2021-02-30", "yesterday", "2021-13-01", "08/06/2021").map(value ->
+                Arbitraries.of("2021-02-30", "yesterday", "2021-13-01", "08/06/2021", "2021-6-8", "2021-06-08T00:00:00Z",
+                        "0000-01-01", "1899-12-31", "-999999999-01-01", "+10000-01-01", "10000-01-01").map(value ->
                         new Mutation("invalid date", field.path() + " = " + value, false, d -> d.set(field.path(), value))));
+        offer(kinds, endpoint.fields(field -> field.kind().isDate()), field ->
+                Arbitraries.<JsonNode>of(NODES.arrayNode().add(2021).add(6).add(8), NODES.numberNode(18786)).map(value ->
+                        new Mutation("date not a string", field.path() + " = " + value, false, d -> d.set(field.path(), value))));
+        offer(kinds, endpoint.fields(field -> field.kind().isString()), field ->
+                Combinators.combine(Arbitraries.of("\\ud800", "\\udfff", "\\udc00\\ud83d"), Arbitraries.integers().between(0, 100))
+                        .as((surrogate, at) -> new Mutation("lone surrogate", field.path() + " with " + surrogate, false, d -> {
+                            // Escaped in the JSON: a lone surrogate has no UTF-8 form the client could send otherwise.
+                            d.set(field.path(), insert(d.text(field.path()), SURROGATE_MARK, at));
+                            d.raw = write(d.json).replace(SURROGATE_MARK, surrogate);
+                        })));
+        offer(kinds, endpoint.fields(field -> !field.path().contains(".")), field -> Arbitraries.of(true, false).map(same ->
+                new Mutation("duplicate key", field.path() + (same ? " twice, same value" : " twice, another value"), false,
+                        d -> {
+                            String value = same ? write(d.node(field.path())) : "null";
+                            d.raw = "{\"" + field.path() + "\": " + value + ", " + write(d.json).substring(1);
+                        })));
+        kinds.add(Arbitraries.of(" {}", " 7", " x", "]", "}", " {\"id\": \"again\"}", " null").map(tail ->
+                new Mutation("content after the JSON value", "'" + tail + "'", false, d -> d.raw = write(d.json) + tail)));
         offer(kinds, endpoint.fields(field -> field.kind() == Kind.SLUG), field ->
                 Arbitraries.of("Pledge-One", "pledge one", "a".repeat(81)).map(value ->
                         new Mutation("bad slug", field.path() + " = " + value, false, d -> d.set(field.path(), value))));
@@ -740,9 +760,13 @@ class CommandBodyProperties {
     }
 
     private static String insert(String text, char control, int percent) {
+        return insert(text, String.valueOf(control), percent);
+    }
+
+    private static String insert(String text, String inserted, int percent) {
         int from = text.startsWith("https://") ? "https://".length() : 0;
         int at = from + (text.length() - from) * percent / 100;
-        return text.substring(0, at) + control + text.substring(at);
+        return text.substring(0, at) + inserted + text.substring(at);
     }
 
     private static JsonNode overMaximum(JsonNode current, Field field) {

@@ -92,6 +92,11 @@ public final class TrackerHttp {
                     .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
         }
 
+        /** Bytes as they are, such as a body that is not valid UTF-8. */
+        public Response post(byte[] body, String contentType) {
+            return send(builder.header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        }
+
         public Response patch(String json) {
             return send(builder.header("Content-Type", "application/json")
                     .method("PATCH", HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));

@@ -15,14 +15,15 @@ import org.commitmenttracker.service.web.ApiException;
 import org.commitmenttracker.service.web.DatabaseFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
 
 /**
  * Sends a command with its context as metadata, and answers what api.md promises: the
- * first answer again for a repeated Idempotency-Key, a retry on fresh state when another
+ * first answer again for a repeated Idempotency-Key (claimed by {@link IdempotencyRecorder}
+ * inside the command's transaction), a retry on fresh state when another
  * writer changed the commitment at the same moment, and refusals a client can act on.
  */
 @Component
@@ -32,39 +33,43 @@ public class CommandSender {
     private static final int ATTEMPTS = 10;
 
     private final CommandGateway gateway;
-    private final IdempotencyKeys idempotencyKeys;
     private final ObjectMapper objectMapper;
 
-    CommandSender(CommandGateway gateway, IdempotencyKeys idempotencyKeys, ObjectMapper objectMapper) {
+    CommandSender(CommandGateway gateway, ObjectMapper objectMapper) {
         this.gateway = gateway;
-        this.idempotencyKeys = idempotencyKeys;
         this.objectMapper = objectMapper;
     }
 
-    /** Sends a command for an HTTP request; {@code request} is the body, which an idempotency key is bound to. */
+    /** Sends a command for an HTTP request that answers 200; {@code request} is the body, which an idempotency key is bound to. */
     public CommandResult send(CommitmentCommand command, Object request, CommandContext context) {
+        return send(command, request, context, null).result();
+    }
+
+    /**
+     * Sends a command for an HTTP request; {@code location} is where what it creates can be read
+     * (a 201; it may hold {@link CommandAnswer#VERSION}), or null (a 200). A request with an
+     * Idempotency-Key seen before gets the first answer again, status and Location included.
+     */
+    public CommandAnswer send(CommitmentCommand command, Object request, CommandContext context, String location) {
         if (context.idempotencyKey() == null) {
-            return send(command, context.metaData());
+            return CommandAnswer.of(location, send(command, context.metaData()));
         }
         String requestHash = requestHash(context.requestTarget(), request);
-        for (int attempt = 1; ; attempt++) {
-            var earlier = idempotencyKeys.find(context.actor(), context.idempotencyKey());
-            if (earlier.isPresent()) {
-                if (!earlier.get().requestHash().equals(requestHash)) {
-                    throw ApiException.unprocessable("Idempotency-Key '" + context.idempotencyKey()
-                            + "' was used for another request; use a new key for a new request.");
-                }
-                return earlier.get().result();
-            }
-            try {
-                return send(command, context.metaData().and(IdempotencyRecorder.REQUEST_HASH, requestHash));
-            } catch (DuplicateKeyException sameKeyAtTheSameMoment) {
-                if (attempt >= 2) {
-                    throw sameKeyAtTheSameMoment;
-                }
-                // Another request with this key committed first: answer what it answered.
-            }
+        MetaData metaData = context.metaData().and(IdempotencyRecorder.REQUEST_HASH, requestHash);
+        if (location != null) {
+            metaData = metaData.and(IdempotencyRecorder.ANSWER_LOCATION, location);
         }
+        Object outcome = dispatch(command, metaData);
+        if (outcome instanceof IdempotencyKeys.Earlier earlier) {
+            if (!earlier.requestHash().equals(requestHash)) {
+                throw ApiException.unprocessable("Idempotency-Key '" + context.idempotencyKey()
+                        + "' was used for another request; use a new key for a new request.");
+            }
+            return earlier.status() != null
+                    ? new CommandAnswer(earlier.status(), earlier.location(), earlier.result())
+                    : CommandAnswer.of(location, earlier.result());  // stored before answers kept their status
+        }
+        return CommandAnswer.of(location, (CommandResult) outcome);
     }
 
     /** Sends a command the system itself issues (no HTTP request behind it). */
@@ -73,11 +78,19 @@ public class CommandSender {
     }
 
     private CommandResult send(CommitmentCommand command, MetaData metaData) {
+        return (CommandResult) dispatch(command, metaData);
+    }
+
+    /** The command's {@link CommandResult}, or the {@link IdempotencyKeys.Earlier} answer to its key. */
+    private Object dispatch(CommitmentCommand command, MetaData metaData) {
         CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command).andMetaData(metaData);
         for (int attempt = 1; ; attempt++) {
             try {
-                CommandResult result = gateway.sendAndWait(message);
-                return new CommandResult(result.commitmentId(), result.version(), List.copyOf(result.eventIds()));
+                Object outcome = gateway.sendAndWait(message);
+                if (outcome instanceof CommandResult result) {
+                    return new CommandResult(result.commitmentId(), result.version(), List.copyOf(result.eventIds()));
+                }
+                return outcome;
             } catch (ConcurrencyException | CommandExecutionException e) {
                 if (!(cause(e) instanceof ConcurrencyException) || attempt >= ATTEMPTS) {
                     throw translate(command, e);
@@ -113,6 +126,11 @@ public class CommandSender {
         if (e instanceof ConcurrencyException) {
             return ApiException.conflict("Commitment '" + command.commitmentId()
                     + "' is being changed by many at the same moment; read it again and retry.");
+        }
+        if (e instanceof CannotAcquireLockException) {
+            // Only an idempotency key's claim waits for a lock: the first request with it is still running.
+            return ApiException.conflict("A request with this Idempotency-Key is still being processed; "
+                    + "send it again shortly to get its answer.");
         }
         if (DatabaseFailures.isUnreachable(e)) {
             log.warn("Command {} not recorded: database unreachable ({})", command.getClass().getSimpleName(), e.toString());

@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -52,10 +53,11 @@ class MessagingConfiguration {
     }
 
     @Bean
-    InitializingBean commandInterceptors(CommandBus commandBus, EventBus eventBus, IdempotencyKeys keys) {
+    InitializingBean commandInterceptors(CommandBus commandBus, EventBus eventBus, IdempotencyKeys keys,
+                                         @Value("${tracker.idempotency.wait:10s}") Duration wait) {
         return () -> {
             // The first registered is the outermost: the recorder sees the finished CommandResult.
-            commandBus.registerHandlerInterceptor(new IdempotencyRecorder(keys));
+            commandBus.registerHandlerInterceptor(new IdempotencyRecorder(keys, wait));
             commandBus.registerHandlerInterceptor(new CommandOutcome());
             eventBus.registerDispatchInterceptor(CommandOutcome.eventIdCollector());
         };

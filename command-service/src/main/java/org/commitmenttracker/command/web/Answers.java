@@ -1,7 +1,7 @@
 package org.commitmenttracker.command.web;
 
+import org.commitmenttracker.command.messaging.CommandAnswer;
 import org.commitmenttracker.command.messaging.CommandResult;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 import java.net.URI;
@@ -12,8 +12,13 @@ public final class Answers {
     private Answers() {
     }
 
-    public static ResponseEntity<CommandResult> created(String location, CommandResult result) {
-        return ResponseEntity.status(HttpStatus.CREATED).location(URI.create(location)).eTag(etag(result)).body(result);
+    /** The answer as {@link org.commitmenttracker.command.messaging.CommandSender} gives it: a 201 with its Location, or a 200. */
+    public static ResponseEntity<CommandResult> of(CommandAnswer answer) {
+        ResponseEntity.BodyBuilder builder = ResponseEntity.status(answer.status()).eTag(etag(answer.result()));
+        if (answer.location() != null) {
+            builder.location(URI.create(answer.location()));
+        }
+        return builder.body(answer.result());
     }
 
     public static ResponseEntity<CommandResult> ok(CommandResult result) {

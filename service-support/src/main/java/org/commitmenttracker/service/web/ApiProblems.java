@@ -1,5 +1,7 @@
 package org.commitmenttracker.service.web;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -24,6 +26,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -121,6 +124,12 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
     /** Says which field was wrong and why, in words a client can use, never a class name. */
     private static ProblemDetail unreadable(Throwable cause) {
+        for (Throwable c = cause; c != null; c = c.getCause()) {
+            if (c instanceof StreamReadException read && read.getOriginalMessage() != null
+                    && read.getOriginalMessage().startsWith("Duplicate field '")) {
+                return Problems.invalid(List.of(Problems.fieldError(duplicated(read), "appears more than once in the object")));
+            }
+        }
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
                     .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
@@ -128,6 +137,8 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
             String message;
             if (cause instanceof UnrecognizedPropertyException) {
                 message = "is not a known field";
+            } else if (cause instanceof StrictJson.Refused refused) {
+                message = refused.getOriginalMessage();
             } else if (cause instanceof ValueInstantiationException instantiation && instantiation.getCause() != null
                     && instantiation.getCause().getMessage() != null) {
                 message = instantiation.getCause().getMessage();
@@ -138,7 +149,32 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
             }
             return Problems.invalid(List.of(Problems.fieldError(field, message)));
         }
+        if (cause instanceof MismatchedInputException mismatch && mismatch.getOriginalMessage() != null
+                && mismatch.getOriginalMessage().startsWith("Trailing token")) {
+            return Problems.of(HttpStatus.BAD_REQUEST, "Invalid request",
+                    "The request body must be one JSON value with nothing after it.");
+        }
+        if (cause instanceof StreamReadException read && read.getLocation() != null && read.getLocation().getLineNr() > 0) {
+            return Problems.of(HttpStatus.BAD_REQUEST, "Invalid request", "The request body is not valid JSON (line "
+                    + read.getLocation().getLineNr() + ", column " + read.getLocation().getColumnNr() + ").");
+        }
         return Problems.of(HttpStatus.BAD_REQUEST, "Invalid request", "The request body is missing or is not valid JSON.");
+    }
+
+    /** The path of a key sent twice, such as {@code source.title}, from where the parser stood. */
+    private static String duplicated(StreamReadException duplicate) {
+        JsonParser parser = duplicate.getProcessor();
+        if (parser != null && parser.getParsingContext() != null) {
+            String pointer = parser.getParsingContext().pathAsPointer().toString();
+            if (!pointer.isEmpty()) {
+                return Arrays.stream(pointer.substring(1).split("/"))
+                        .map(step -> step.replace("~1", "/").replace("~0", "~"))
+                        .map(step -> step.chars().allMatch(Character::isDigit) ? "[" + step + "]" : "." + step)
+                        .collect(Collectors.joining()).replaceFirst("^\\.", "");
+            }
+        }
+        String message = duplicate.getOriginalMessage();
+        return message.substring("Duplicate field '".length(), Math.max(message.lastIndexOf('\''), "Duplicate field '".length()));
     }
 
     private static String lastNode(String path) {

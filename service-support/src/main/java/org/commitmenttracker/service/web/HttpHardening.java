@@ -3,6 +3,7 @@ package org.commitmenttracker.service.web;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
@@ -19,6 +20,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -57,6 +59,15 @@ public class HttpHardening {
                             .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
                     mapper.configOverride(LocalDate.class).setFormat(JsonFormat.Value.forLeniency(false));
                 });
+    }
+
+    /**
+     * Request bodies are read by {@link StrictJson}'s copy of the application's mapper; answers are
+     * written as before. The event store's serializer keeps the application's mapper.
+     */
+    @Bean
+    MappingJackson2HttpMessageConverter mappingJackson2HttpMessageConverter(ObjectMapper objectMapper) {
+        return new MappingJackson2HttpMessageConverter(StrictJson.forRequests(objectMapper));
     }
 
     @Bean

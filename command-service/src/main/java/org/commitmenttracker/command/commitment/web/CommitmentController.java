@@ -37,8 +37,8 @@ class CommitmentController {
     @PostMapping
     ResponseEntity<CommandResult> announce(@Valid @RequestBody AnnounceRequest request, CommandContext context) {
         String commitmentId = request.id() != null ? request.id() : UUID.randomUUID().toString();
-        CommandResult result = commands.send(request.toCommand(commitmentId, today()), request, context);
-        return Answers.created("/api/commitments/" + commitmentId, result);
+        return Answers.of(commands.send(request.toCommand(commitmentId, today()), request, context,
+                "/api/commitments/" + commitmentId));
     }
 
     @PatchMapping("/{id}")

@@ -36,8 +36,8 @@ class DialogueController {
     ResponseEntity<CommandResult> schedule(@PathVariable @Slug String id,
                                            @Valid @RequestBody DialogueRequests.Schedule request, CommandContext context) {
         var command = request.toCommand(id, today());
-        return Answers.created("/api/commitments/" + id + "/dialogues/" + command.dialogueId(),
-                commands.send(command, request, context));
+        return Answers.of(commands.send(command, request, context,
+                "/api/commitments/" + id + "/dialogues/" + command.dialogueId()));
     }
 
     @PostMapping("/{dialogueId}/reschedule")

@@ -36,8 +36,8 @@ class FundingController {
     ResponseEntity<CommandResult> pledge(@PathVariable @Slug String id,
                                          @Valid @RequestBody FundingRequests.Pledge request, CommandContext context) {
         var command = request.toCommand(id, today());
-        return Answers.created("/api/commitments/" + id + "/pledges/" + command.pledgeId(),
-                commands.send(command, request, context));
+        return Answers.of(commands.send(command, request, context,
+                "/api/commitments/" + id + "/pledges/" + command.pledgeId()));
     }
 
     @PostMapping("/pledges/{pledgeId}/revise")
@@ -50,16 +50,16 @@ class FundingController {
     @PostMapping("/obligations")
     ResponseEntity<CommandResult> obligate(@PathVariable @Slug String id,
                                            @Valid @RequestBody FundingRequests.Obligation request, CommandContext context) {
-        return Answers.created("/api/commitments/" + id + "/obligations/" + request.obligationId(),
-                commands.send(request.toCommand(id, today()), request, context));
+        return Answers.of(commands.send(request.toCommand(id, today()), request, context,
+                "/api/commitments/" + id + "/obligations/" + request.obligationId()));
     }
 
     @PostMapping("/disbursements")
     ResponseEntity<CommandResult> disburse(@PathVariable @Slug String id,
                                            @Valid @RequestBody FundingRequests.Disbursement request,
                                            CommandContext context) {
-        return Answers.created("/api/commitments/" + id + "/disbursements/" + request.disbursementId(),
-                commands.send(request.toCommand(id, today()), request, context));
+        return Answers.of(commands.send(request.toCommand(id, today()), request, context,
+                "/api/commitments/" + id + "/disbursements/" + request.disbursementId()));
     }
 
     @PostMapping("/disbursements/{disbursementId}/reverse")

@@ -1,6 +1,7 @@
 package org.commitmenttracker.command.progress.web;
 
 import jakarta.validation.Valid;
+import org.commitmenttracker.command.messaging.CommandAnswer;
 import org.commitmenttracker.command.messaging.CommandContext;
 import org.commitmenttracker.command.messaging.CommandResult;
 import org.commitmenttracker.command.messaging.CommandSender;
@@ -37,8 +38,8 @@ class ProgressController {
                                                @Valid @RequestBody ProgressRequests.Milestone request,
                                                CommandContext context) {
         var command = request.toCommand(id, today());
-        return Answers.created("/api/commitments/" + id + "/milestones/" + command.milestoneId(),
-                commands.send(command, request, context));
+        return Answers.of(commands.send(command, request, context,
+                "/api/commitments/" + id + "/milestones/" + command.milestoneId()));
     }
 
     @PostMapping("/milestones/{milestoneId}/mark-achieved")
@@ -53,8 +54,8 @@ class ProgressController {
                                                   @Valid @RequestBody ProgressRequests.Indicator request,
                                                   CommandContext context) {
         var command = request.toCommand(id, today());
-        return Answers.created("/api/commitments/" + id + "/indicators/" + command.indicatorId(),
-                commands.send(command, request, context));
+        return Answers.of(commands.send(command, request, context,
+                "/api/commitments/" + id + "/indicators/" + command.indicatorId()));
     }
 
     @PostMapping("/indicators/{indicatorId}/measurements")
@@ -62,8 +63,8 @@ class ProgressController {
                                           @Valid @RequestBody ProgressRequests.Measurement request,
                                           CommandContext context) {
         var command = request.toCommand(id, indicatorId, today());
-        return Answers.created("/api/commitments/" + id + "/indicators/" + indicatorId + "/measurements/"
-                + command.measurementId(), commands.send(command, request, context));
+        return Answers.of(commands.send(command, request, context,
+                "/api/commitments/" + id + "/indicators/" + indicatorId + "/measurements/" + command.measurementId()));
     }
 
     @PostMapping("/agreements")
@@ -71,15 +72,15 @@ class ProgressController {
                                                 @Valid @RequestBody ProgressRequests.Agreement request,
                                                 CommandContext context) {
         var command = request.toCommand(id, today());
-        return Answers.created("/api/commitments/" + id + "/agreements/" + command.agreementId(),
-                commands.send(command, request, context));
+        return Answers.of(commands.send(command, request, context,
+                "/api/commitments/" + id + "/agreements/" + command.agreementId()));
     }
 
     @PostMapping("/assessments")
     ResponseEntity<CommandResult> assess(@PathVariable @Slug String id,
                                          @Valid @RequestBody ProgressRequests.Assessment request, CommandContext context) {
-        CommandResult result = commands.send(request.toCommand(id, today()), request, context);
-        return Answers.created("/api/commitments/" + id + "/assessments/" + result.version(), result);
+        return Answers.of(commands.send(request.toCommand(id, today()), request, context,
+                "/api/commitments/" + id + "/assessments/" + CommandAnswer.VERSION));
     }
 
     @PostMapping("/evidence")
@@ -87,8 +88,8 @@ class ProgressController {
                                                  @Valid @RequestBody ProgressRequests.Evidence request,
                                                  CommandContext context) {
         var command = request.toCommand(id, today());
-        return Answers.created("/api/commitments/" + id + "/evidence/" + command.evidenceId(),
-                commands.send(command, request, context));
+        return Answers.of(commands.send(command, request, context,
+                "/api/commitments/" + id + "/evidence/" + command.evidenceId()));
     }
 
     private LocalDate today() {
