@@ -36,7 +36,7 @@ public final class SignedNote {
 
         /** Parses {@code name+hex+base64}, refusing a key whose id does not match its name and bytes. */
         public static VerifierKey parse(String text) {
-            String[] parts = text.trim().split("\\+", -1);
+            String[] parts = text.trim().split("\\+", 3);
             if (parts.length != 3 || parts[1].length() != 8) {
                 throw new IllegalArgumentException("a verifier key reads name+keyid+base64");
             }
