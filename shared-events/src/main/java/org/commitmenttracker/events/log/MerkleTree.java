@@ -243,6 +243,41 @@ public final class MerkleTree {
         }
     }
 
+    /**
+     * The right edge of a tree grown leaf by leaf: the heads of its complete subtrees, largest
+     * first. O(log n) memory, enough for the head of every size on the way.
+     */
+    public static final class Frontier {
+
+        private final List<byte[]> subtrees = new ArrayList<>();
+        private long size;
+
+        public void append(byte[] leafHash) {
+            byte[] hash = leafHash;
+            for (long s = size; (s & 1) == 1; s >>= 1) {
+                hash = nodeHash(subtrees.remove(subtrees.size() - 1), hash);
+            }
+            subtrees.add(hash);
+            size++;
+        }
+
+        public long size() {
+            return size;
+        }
+
+        /** MTH of the leaves appended so far. */
+        public byte[] root() {
+            if (size == 0) {
+                return EMPTY_ROOT.clone();
+            }
+            byte[] root = subtrees.get(subtrees.size() - 1);
+            for (int i = subtrees.size() - 2; i >= 0; i--) {
+                root = nodeHash(subtrees.get(i), root);
+            }
+            return root;
+        }
+    }
+
     static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");

@@ -98,6 +98,16 @@ class MerkleTreeTest {
     }
 
     @Test
+    void theFrontierHasTheSameHeadsInLogarithmicMemory() {
+        MerkleTree.Frontier frontier = new MerkleTree.Frontier();
+        assertThat(frontier.root()).isEqualTo(MerkleTree.EMPTY_ROOT);
+        for (int i = 0; i < LEAVES.length; i++) {
+            frontier.append(MerkleTree.leafHash(HEX.parseHex(LEAVES[i])));
+            assertThat(HEX.formatHex(frontier.root())).isEqualTo(ROOTS[i]);
+        }
+    }
+
+    @Test
     void inclusionProofsAreThePublishedOnesAndVerify() {
         MerkleTree.InMemory tree = tree();
         for (Object[] vector : INCLUSION) {
