@@ -19,20 +19,20 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /** An export zip as read, nothing checked yet. */
-record Export(ExportFormat.Manifest manifest, String key, TreeMap<Long, String> checkpoints,
+public record Export(ExportFormat.Manifest manifest, String key, TreeMap<Long, String> checkpoints,
               List<ExportFormat.Event> events, List<ExportFormat.Inclusion> proofs) {
 
     static final ObjectMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    static Export read(Path zip) throws IOException {
+    public static Export read(Path zip) throws IOException {
         try (InputStream in = Files.newInputStream(zip)) {
             return read(in);
         }
     }
 
-    static Export read(InputStream in) throws IOException {
+    public static Export read(InputStream in) throws IOException {
         ExportFormat.Manifest manifest = null;
         String key = null;
         TreeMap<Long, String> checkpoints = new TreeMap<>();

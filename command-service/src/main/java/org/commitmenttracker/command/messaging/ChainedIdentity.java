@@ -31,10 +31,13 @@ public final class ChainedIdentity {
     private ChainedIdentity() {
     }
 
-    /** A fresh event id and the instant now, in microseconds (what PostgreSQL's timestamps hold). */
+    /**
+     * A fresh event id and the instant now, in milliseconds: Axon's JDBC event store keeps no more
+     * of it, and the hash must cover the instant as stored.
+     */
     public static Pending next() {
         return new Pending(IdentifierFactory.getInstance().generateIdentifier(),
-                GenericEventMessage.clock.instant().truncatedTo(ChronoUnit.MICROS));
+                GenericEventMessage.clock.instant().truncatedTo(ChronoUnit.MILLIS));
     }
 
     public record Pending(String eventId, Instant recordedAt) {
