@@ -19,7 +19,8 @@ public final class Bench {
     }
 
     /** The workloads, by the names {@code --only=} takes, in the order a run takes them. */
-    static final List<String> WORKLOADS = List.of("append", "long_stream", "lag", "replay", "detail_read", "stream_fanout");
+    static final List<String> WORKLOADS = List.of("append", "long_stream", "lag", "replay", "detail_read", "stream_fanout",
+            "verify_all");
 
     public static void main(String[] args) {
         Sizes sizes = Sizes.fromArguments(args);
@@ -67,6 +68,9 @@ public final class Bench {
             }
             if (only.contains("stream_fanout")) {
                 new StreamFanoutWorkload(system, sizes, report).run();
+            }
+            if (only.contains("verify_all")) {
+                new VerifyAllWorkload(system, sizes, report).run();
             }
             report.progress("done");
         }

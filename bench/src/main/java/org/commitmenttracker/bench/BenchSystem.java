@@ -10,6 +10,7 @@ import org.axonframework.serialization.Serializer;
 import org.commitmenttracker.command.CommandServiceApplication;
 import org.commitmenttracker.postgres.EmbeddedPostgresServer;
 import org.commitmenttracker.postgres.TrackerDatabase;
+import org.commitmenttracker.events.log.Ed25519Keys;
 import org.commitmenttracker.query.QueryServiceApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -64,7 +65,8 @@ final class BenchSystem implements AutoCloseable {
             ConfigurableApplicationContext commandService = start(CommandServiceApplication.builder(), jdbcUrl,
                     TrackerDatabase.COMMAND_ROLE, credentials.commandPassword(), credentials);
             ConfigurableApplicationContext queryService = start(QueryServiceApplication.builder(), jdbcUrl,
-                    TrackerDatabase.QUERY_ROLE, credentials.queryPassword(), credentials);
+                    TrackerDatabase.QUERY_ROLE, credentials.queryPassword(), credentials,
+                    "--tracker.log.signing-key=" + Ed25519Keys.toPem(Ed25519Keys.generate().privateKey()));
             return new BenchSystem(postgres, jdbcUrl, commandService, queryService);
         } catch (RuntimeException e) {
             postgres.close();
@@ -73,7 +75,8 @@ final class BenchSystem implements AutoCloseable {
     }
 
     private static ConfigurableApplicationContext start(SpringApplicationBuilder service, String jdbcUrl, String user,
-                                                        String password, TrackerDatabase.Credentials credentials) {
+                                                        String password, TrackerDatabase.Credentials credentials,
+                                                        String... extra) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--spring.datasource.url=" + jdbcUrl,
@@ -83,6 +86,7 @@ final class BenchSystem implements AutoCloseable {
                 "--spring.flyway.password=" + credentials.ownerPassword(),
                 "--spring.main.banner-mode=off",
                 "--logging.level.root=WARN"));
+        args.addAll(List.of(extra));
         return service.profiles("local").run(args.toArray(String[]::new));
     }
 

@@ -19,8 +19,10 @@ class BenchTest {
             "lag_p99_ms", "lag_median_ms", "lag_rate",
             "replay_events", "replay", "replay_raw",
             "detail_rps", "detail_p99_ms", "detail_raw_rps", "detail_raw_p99_ms", "http_floor_rps",
-            "stream_fanout_p99_ms", "stream_fanout_median_ms");
-    private static final List<String> RATIOS = List.of("append_c1", "append_c8", "long_stream", "replay", "detail_read");
+            "stream_fanout_p99_ms", "stream_fanout_median_ms",
+            "verify_all_events", "verify_all", "verify_all_raw");
+    private static final List<String> RATIOS = List.of("append_c1", "append_c8", "long_stream", "replay", "detail_read",
+            "verify_all");
 
     @Test
     void printsEveryFigureAndRatioWithAPositiveFiniteValue() {

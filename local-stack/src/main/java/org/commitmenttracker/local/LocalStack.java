@@ -1,13 +1,18 @@
 package org.commitmenttracker.local;
 
 import org.commitmenttracker.command.CommandServiceApplication;
+import org.commitmenttracker.events.log.Ed25519Keys;
 import org.commitmenttracker.postgres.EmbeddedPostgresServer;
 import org.commitmenttracker.postgres.TrackerDatabase;
 import org.commitmenttracker.query.QueryServiceApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -53,6 +58,7 @@ public final class LocalStack implements AutoCloseable {
         defaults.put("TRACKER_OWNER_DB_PASSWORD", credentials.ownerPassword());
         defaults.put("TRACKER_COMMAND_DB_PASSWORD", credentials.commandPassword());
         defaults.put("TRACKER_QUERY_DB_PASSWORD", credentials.queryPassword());
+        defaults.put("TRACKER_LOG_SIGNING_KEY_FILE", logSigningKey(dataDirectory).toString());
         // A laptop's console: the processors' segment claims at every start are noise there.
         defaults.put("logging.level.org.axonframework.eventhandling.pooled", "WARN");
 
@@ -62,6 +68,27 @@ public final class LocalStack implements AutoCloseable {
                 .run(args);
         ConfigurableApplicationContext queryService = local(QueryServiceApplication.builder(), defaults).run(args);
         return new LocalStack(postgres, commandService, queryService);
+    }
+
+    /**
+     * The log's signing key of this data folder, made on its first start: a laptop's log signs
+     * with its own key, kept beside its database (never in it).
+     */
+    static Path logSigningKey(Path dataDirectory) {
+        Path file = dataDirectory.resolve("log-signing-key.pem");
+        try {
+            if (!Files.exists(file)) {
+                Files.writeString(file, Ed25519Keys.toPem(Ed25519Keys.generate().privateKey()));
+                try {
+                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException notPosix) {
+                    // a file system without POSIX permissions: the folder's own protection applies
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the log signing key " + file, e);
+        }
+        return file;
     }
 
     private static SpringApplicationBuilder local(SpringApplicationBuilder service, Map<String, Object> defaults) {

@@ -113,8 +113,9 @@ class AuditorTest {
         assertThat(event.get("metadata").get("causationId").asText()).isNotBlank();
         assertThat(history.get(0).get("previousHash").asText()).isEqualTo(IntegrityChain.GENESIS);
         assertThat(event.get("previousHash").asText()).isEqualTo(history.get(0).get("hash").asText());
-        // anyone holding the history can recompute the chain
-        assertThat(event.get("hash").asText()).isEqualTo(IntegrityChain.hash(event.get("previousHash").asText(),
+        // anyone holding the history can recompute the chain (version 2: docs/integrity.md)
+        assertThat(event.get("hash").asText()).isEqualTo(IntegrityChain.hashV2(event.get("previousHash").asText(),
+                new IntegrityChain.Identity(scheduledEventId, id, 2, Instant.parse(event.get("recordedAt").asText())),
                 new IntegrityChain.Link("DialogueScheduled", "1", LocalDate.parse("2021-06-15"), "officer",
                         event.get("payload"))));
     }

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -100,15 +101,18 @@ class WholeSystemTest {
 
         try (Connection owner = system.ownerConnection();
              Statement statement = owner.createStatement();
-             ResultSet row = statement.executeQuery("SELECT payload, meta_data FROM events.domain_event_entry "
-                     + "WHERE aggregate_identifier = '" + id + "'")) {
+             ResultSet row = statement.executeQuery("SELECT event_identifier, time_stamp, payload, meta_data "
+                     + "FROM events.domain_event_entry WHERE aggregate_identifier = '" + id + "'")) {
             assertThat(row.next()).isTrue();
             JsonNode payload = IntegrityChain.parse(row.getBytes("payload"));
             JsonNode metaData = IntegrityChain.parse(row.getBytes("meta_data"));
             assertThat(metaData.get("actor").asText()).isEqualTo("officer");
             assertThat(metaData.get("correlationId").asText()).isEqualTo("corr-42");
             assertThat(metaData.get("previousHash").asText()).isEqualTo(IntegrityChain.GENESIS);
-            String recomputed = IntegrityChain.hash(IntegrityChain.GENESIS, new IntegrityChain.Link(
+            assertThat(metaData.get(IntegrityChain.VERSION_KEY).asInt()).isEqualTo(2);
+            String recomputed = IntegrityChain.hashV2(IntegrityChain.GENESIS, new IntegrityChain.Identity(
+                    row.getString("event_identifier"), id, 1, Instant.parse(row.getString("time_stamp"))),
+                    new IntegrityChain.Link(
                     "CommitmentAnnounced", "1", java.time.LocalDate.parse("2021-06-08"), "officer", payload));
             assertThat(metaData.get("hash").asText()).isEqualTo(recomputed);
             assertThat(payload.has("actor")).isFalse();

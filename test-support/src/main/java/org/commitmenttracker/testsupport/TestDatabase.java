@@ -18,6 +18,7 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one place that gives tests a real PostgreSQL. In order: the server of
@@ -30,6 +31,7 @@ import java.util.UUID;
 public final class TestDatabase {
 
     private static final Logger log = LoggerFactory.getLogger(TestDatabase.class);
+    private static final Map<String, String> LOG_SIGNING_KEYS = new ConcurrentHashMap<>();
     private static TrackerDatabase server;
 
     private TestDatabase() {
@@ -56,9 +58,19 @@ public final class TestDatabase {
             return properties(TrackerDatabase.COMMAND_ROLE, credentials.commandPassword());
         }
 
-        /** Spring properties for the query service on this database. */
+        /**
+         * Spring properties for the query service on this database, with an ephemeral key for the
+         * log's checkpoints: one per database, so every instance on it signs as the same log.
+         */
         public Map<String, Object> queryServiceProperties() {
-            return properties(TrackerDatabase.QUERY_ROLE, credentials.queryPassword());
+            Map<String, Object> properties = properties(TrackerDatabase.QUERY_ROLE, credentials.queryPassword());
+            properties.put("tracker.log.signing-key", logSigningKey());
+            return properties;
+        }
+
+        /** The PKCS#8 PEM of this database's log signing key. */
+        public String logSigningKey() {
+            return LOG_SIGNING_KEYS.computeIfAbsent(jdbcUrl, url -> LogSigningKeys.ephemeralPem());
         }
 
         private Map<String, Object> properties(String user, String password) {

@@ -23,6 +23,7 @@ import org.commitmenttracker.command.funding.ObligateFunds;
 import org.commitmenttracker.command.funding.PledgeFunds;
 import org.commitmenttracker.command.funding.ReverseDisbursement;
 import org.commitmenttracker.command.funding.RevisePledge;
+import org.commitmenttracker.command.messaging.ChainedIdentity;
 import org.commitmenttracker.command.messaging.CommandContext;
 import org.commitmenttracker.command.messaging.CommitmentCommand;
 import org.commitmenttracker.command.progress.AssessProgress;
@@ -569,8 +570,11 @@ public class Commitment {
     private long record(CommitmentEvent event) {
         MetaData command = CurrentUnitOfWork.get().getMessage().getMetaData();
         String actor = (String) command.get(CommandContext.ACTOR);
-        String hash = IntegrityChain.hash(lastHash, IntegrityChain.Link.of(event, actor));
-        AggregateLifecycle.apply(event, MetaData.with("hash", hash).and("previousHash", lastHash));
+        ChainedIdentity.Pending identity = ChainedIdentity.next();
+        String hash = IntegrityChain.hashV2(lastHash, new IntegrityChain.Identity(identity.eventId(),
+                event.commitmentId(), version() + 1, identity.recordedAt()), IntegrityChain.Link.of(event, actor));
+        AggregateLifecycle.apply(event, identity.asMetaData().and("hash", hash).and("previousHash", lastHash)
+                .and(IntegrityChain.VERSION_KEY, IntegrityChain.CURRENT_VERSION));
         return version();
     }
 

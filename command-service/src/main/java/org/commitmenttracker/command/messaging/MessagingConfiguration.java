@@ -59,6 +59,8 @@ class MessagingConfiguration {
             // The first registered is the outermost: the recorder sees the finished CommandResult.
             commandBus.registerHandlerInterceptor(new IdempotencyRecorder(keys, wait));
             commandBus.registerHandlerInterceptor(new CommandOutcome());
+            // First: every later interceptor sees the event id the integrity chain covers.
+            eventBus.registerDispatchInterceptor(ChainedIdentity.interceptor());
             eventBus.registerDispatchInterceptor(CommandOutcome.eventIdCollector());
         };
     }

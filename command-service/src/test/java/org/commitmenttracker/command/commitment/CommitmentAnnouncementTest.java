@@ -3,6 +3,7 @@ package org.commitmenttracker.command.commitment;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.commitmenttracker.command.messaging.ChainedIdentity;
 import org.commitmenttracker.command.messaging.CommandContext;
 import org.commitmenttracker.events.commitment.CommitmentAnnounced;
 import org.commitmenttracker.events.integrity.IntegrityChain;
@@ -56,8 +57,11 @@ class CommitmentAnnouncementTest {
         fixture.givenNoPriorActivity()
                 .when(announce(VISIT, LocalDate.of(2021, 9, 30)), OFFICER)
                 .expectEventsMatching(org.axonframework.test.matchers.Matchers.exactSequenceOf(
-                        org.axonframework.test.matchers.Matchers.predicate(event -> {
-                            String expected = IntegrityChain.hash(IntegrityChain.GENESIS,
+                        org.axonframework.test.matchers.Matchers.predicate(applied -> {
+                            // as stored: with the id and instant the chain covers (ChainedIdentity)
+                            var event = ChainedIdentity.withChosenIdentity(applied);
+                            String expected = IntegrityChain.hashV2(IntegrityChain.GENESIS,
+                                    new IntegrityChain.Identity(event.getIdentifier(), ID, 1, event.getTimestamp()),
                                     IntegrityChain.Link.of(announced(), "officer"));
                             return IntegrityChain.GENESIS.equals(event.getMetaData().get("previousHash"))
                                     && expected.equals(event.getMetaData().get("hash"));

@@ -24,10 +24,12 @@ public class AuditTrail {
 
     private final EventStoreReader store;
     private final EventDecoder decoder;
+    private final LogVerification log;
 
-    AuditTrail(EventStoreReader store, EventDecoder decoder) {
+    AuditTrail(EventStoreReader store, EventDecoder decoder, LogVerification log) {
         this.store = store;
         this.decoder = decoder;
+        this.log = log;
     }
 
     /** The number of events stored for a commitment; 0 when it does not exist. */
@@ -76,11 +78,11 @@ public class AuditTrail {
         return chain.report();
     }
 
-    /** Every commitment's chain, in one pass over the event store. */
+    /** Every commitment's chain, in one pass over the event store, then the log in a second. */
     public IntegritySummary integrityOfAll() {
         AllChains all = new AllChains();
         store.forEachEvent(stored -> all.add(stored, occurredOn(stored)));
-        return all.summary();
+        return all.summary(log.verify());
     }
 
     private LocalDate occurredOn(StoredEvent stored) {
@@ -112,9 +114,9 @@ public class AuditTrail {
             current.add(stored, occurredOn);
         }
 
-        IntegritySummary summary() {
+        IntegritySummary summary(LogIntegrity log) {
             finish();
-            return new IntegritySummary(checked, List.copyOf(failed), failed.isEmpty());
+            return new IntegritySummary(checked, List.copyOf(failed), failed.isEmpty() && log.valid(), log);
         }
 
         private void finish() {

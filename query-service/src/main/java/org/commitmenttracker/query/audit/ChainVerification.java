@@ -53,7 +53,12 @@ final class ChainVerification {
         if (payload == null || occurredOn == null || previousHash == null) {
             return null;
         }
-        return IntegrityChain.hash(previousHash,
+        int chainVersion = IntegrityChain.version(event.metaDataJson());
+        if (chainVersion < 1 || chainVersion > IntegrityChain.CURRENT_VERSION) {
+            return null;
+        }
+        return IntegrityChain.hash(chainVersion, previousHash,
+                new IntegrityChain.Identity(event.eventId(), event.commitmentId(), event.version(), event.recordedAt()),
                 new IntegrityChain.Link(event.type(), event.revision(), occurredOn, actor, payload));
     }
 }

@@ -67,6 +67,28 @@ class EventStoreReader {
                 }));
     }
 
+    /** One event in feed order with the leaf the log holds at its position (null when it holds none). */
+    record LoggedEvent(long position, StoredEvent event, byte[] leafHash) {
+    }
+
+    /**
+     * The events of feed positions 1..{@code upTo} (one commitment's, or all when null) in feed
+     * order, read from the event store itself; a position whose event the store no longer has is
+     * left out, so that a verifier sees the gap.
+     */
+    void forEachInFeedOrder(long upTo, String commitmentId, Consumer<LoggedEvent> consumer) {
+        String sql = "SELECT f.position, n.hash AS leaf_hash, e.event_identifier, e.aggregate_identifier, "
+                + "e.sequence_number, e.payload_type, e.payload_revision, e.time_stamp, e.payload, e.meta_data"
+                + " FROM query.feed_event f JOIN " + EventStoreSchema.EVENT_TABLE + " e ON e.event_identifier = f.event_id"
+                + " LEFT JOIN query.log_node n ON n.level = 0 AND n.idx = f.position - 1"
+                + " WHERE f.position <= ?" + (commitmentId == null ? "" : " AND f.commitment_id = ?")
+                + " ORDER BY f.position";
+        Object[] params = commitmentId == null ? new Object[]{upTo} : new Object[]{upTo, commitmentId};
+        readOnly.executeWithoutResult(status -> batched.sql(sql).params(params).query(rs -> {
+            consumer.accept(new LoggedEvent(rs.getLong("position"), read(rs), rs.getBytes("leaf_hash")));
+        }));
+    }
+
     private static StoredEvent read(ResultSet rs) throws SQLException {
         return new StoredEvent(rs.getString("event_identifier"), rs.getString("aggregate_identifier"),
                 rs.getLong("sequence_number") + 1, rs.getString("payload_type"), rs.getString("payload_revision"),

@@ -2,6 +2,9 @@ package org.commitmenttracker.query.audit;
 
 import java.util.List;
 
-/** The answer of {@code GET /api/integrity}: how many commitments were checked and which fail. */
-public record IntegritySummary(long checked, List<String> failed, boolean valid) {
+/**
+ * The answer of {@code GET /api/integrity}: how many commitments were checked and which fail,
+ * and the log's integrity; valid when every chain and the log hold.
+ */
+public record IntegritySummary(long checked, List<String> failed, boolean valid, LogIntegrity log) {
 }

@@ -60,16 +60,19 @@ public class Feed {
      * Appends an event at the next position, unless the feed has it already. Runs inside the
      * feed processor's transaction, beside its token, and only one processor segment exists: so
      * max + 1 is free, and a rollback leaves no hole (a sequence would).
+     *
+     * @return the event's position, or 0 when the feed had it already
      */
-    void append(String eventId, String commitmentId, long sequence, String type, String revision,
+    long append(String eventId, String commitmentId, long sequence, String type, String revision,
                 Instant recordedAt, String data) {
-        jdbc.sql("""
+        return jdbc.sql("""
                         INSERT INTO query.feed_event (position, event_id, commitment_id, sequence, type, revision,
                             recorded_at, data)
                         SELECT COALESCE(MAX(position), 0) + 1, :eventId, :commitmentId, :sequence, :type, :revision,
                             :recordedAt, :data
                         FROM query.feed_event
-                        ON CONFLICT (event_id) DO NOTHING""")
+                        ON CONFLICT (event_id) DO NOTHING
+                        RETURNING position""")
                 .param("eventId", eventId)
                 .param("commitmentId", commitmentId)
                 .param("sequence", sequence)
@@ -77,7 +80,9 @@ public class Feed {
                 .param("revision", revision)
                 .param("recordedAt", Timestamp.from(recordedAt))
                 .param("data", data)
-                .update();
+                .query(Long.class)
+                .optional()
+                .orElse(0L);
     }
 
     private static FeedEvent read(ResultSet rs) throws SQLException {

@@ -7,8 +7,11 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.commitmenttracker.events.CommitmentEvent;
 import org.commitmenttracker.events.EventTypes;
+import org.commitmenttracker.events.log.LogLeaf;
+import org.commitmenttracker.query.log.LogAppender;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -26,19 +29,28 @@ class FeedProjection {
     static final String NAME = "feed";
 
     private final Feed feed;
+    private final LogAppender log;
     private final ObjectMapper objectMapper;
 
-    FeedProjection(Feed feed, ObjectMapper objectMapper) {
+    FeedProjection(Feed feed, LogAppender log, ObjectMapper objectMapper) {
         this.feed = feed;
+        this.log = log;
         this.objectMapper = objectMapper;
     }
 
+    /**
+     * Also appends the event's leaf to the log's tree (domain.md, "The log"), in the same
+     * transaction: leaf {@code position - 1} is the event at {@code position}, always.
+     */
     @EventHandler
     void on(CommitmentEvent event, @MessageIdentifier String eventId, @SequenceNumber long sequenceNumber,
-            @Timestamp Instant recordedAt) {
+            @Timestamp Instant recordedAt, @MetaDataValue("hash") String chainHash) {
         Class<?> type = event.getClass();
-        feed.append(eventId, event.commitmentId(), sequenceNumber + 1, EventTypes.name(type), EventTypes.revision(type),
-                recordedAt, json(event));
+        long position = feed.append(eventId, event.commitmentId(), sequenceNumber + 1, EventTypes.name(type),
+                EventTypes.revision(type), recordedAt, json(event));
+        if (position > 0) {
+            log.append(position, new LogLeaf(eventId, event.commitmentId(), sequenceNumber + 1, recordedAt, chainHash));
+        }
     }
 
     private String json(CommitmentEvent event) {

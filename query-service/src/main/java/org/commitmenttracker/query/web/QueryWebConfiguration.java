@@ -19,8 +19,10 @@ class QueryWebConfiguration {
         String integrator = Role.INTEGRATOR.name();
         String admin = Role.ADMIN.name();
         return rules -> {
+            // the log's checkpoints, key and proofs: anyone may verify (api.md)
+            rules.requestMatchers(HttpMethod.GET, "/api/log/**").permitAll();
             rules.requestMatchers(HttpMethod.GET, "/api/commitments/*/history", "/api/commitments/*/state",
-                    "/api/commitments/*/integrity", "/api/integrity").hasAnyRole(auditor, admin);
+                    "/api/commitments/*/integrity", "/api/integrity", "/api/export").hasAnyRole(auditor, admin);
             rules.requestMatchers("/api/projections", "/api/projections/**", "/api/audit-log").hasRole(admin);
             rules.requestMatchers("/api/events", "/api/events/**", "/api/subscriptions", "/api/subscriptions/**")
                     .hasAnyRole(integrator, admin);

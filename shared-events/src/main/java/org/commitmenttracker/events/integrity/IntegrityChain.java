@@ -15,7 +15,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.TreeMap;
@@ -29,6 +34,20 @@ public final class IntegrityChain {
 
     /** The {@code previousHash} of the first event of every stream. */
     public static final String GENESIS = "0".repeat(64);
+
+    /** The metadata key naming the chain version of an event; absent means version 1. */
+    public static final String VERSION_KEY = "chain";
+
+    /** The chain version the command side writes now. */
+    public static final int CURRENT_VERSION = 2;
+
+    /** Instants as the chain and the log write them: UTC, always six fraction digits (microseconds). */
+    private static final DateTimeFormatter INSTANT = new DateTimeFormatterBuilder()
+            .appendPattern("uuuu-MM-dd'T'HH:mm:ss")
+            .appendFraction(ChronoField.MICRO_OF_SECOND, 6, 6, true)
+            .appendLiteral('Z')
+            .toFormatter()
+            .withZone(ZoneOffset.UTC);
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
@@ -50,6 +69,56 @@ public final class IntegrityChain {
         }
     }
 
+    /**
+     * What version 2 of the chain covers besides the link (docs/integrity.md): the event's id,
+     * its commitment, its version (sequence number + 1) and when it was recorded, so that a
+     * {@code knownAt} answer is as tamper-evident as the payload.
+     */
+    public record Identity(String eventId, String commitmentId, long version, Instant recordedAt) {
+    }
+
+    /** The hash of an event of chain version {@code chainVersion} (1 or 2); identity is ignored for version 1. */
+    public static String hash(int chainVersion, String previousHash, Identity identity, Link link) {
+        return switch (chainVersion) {
+            case 1 -> hash(previousHash, link);
+            case 2 -> hashV2(previousHash, identity, link);
+            default -> throw new IllegalArgumentException("unknown chain version " + chainVersion);
+        };
+    }
+
+    /** Version 2: see docs/integrity.md for the exact bytes. */
+    public static String hashV2(String previousHash, Identity identity, Link link) {
+        return sha256(textV2(previousHash, identity, link));
+    }
+
+    /** The exact text hashed by version 2, before its UTF-8 encoding. */
+    public static String textV2(String previousHash, Identity identity, Link link) {
+        return String.join("\n",
+                "chain 2",
+                previousHash,
+                identity.eventId(),
+                identity.commitmentId(),
+                Long.toString(identity.version()),
+                instant(identity.recordedAt()),
+                link.eventType(),
+                link.revision(),
+                String.valueOf(link.occurredOn()),
+                String.valueOf(link.actor()),
+                canonicalJson(link.payload()));
+    }
+
+    /** An instant as the chain and the log write it, e.g. {@code 2021-06-08T14:03:07.120500Z}. */
+    public static String instant(Instant instant) {
+        return INSTANT.format(instant);
+    }
+
+    /** The chain version named in an event's metadata: 1 when absent. */
+    public static int version(JsonNode metaData) {
+        JsonNode value = metaData == null ? null : metaData.get(VERSION_KEY);
+        return value == null || value.isNull() ? 1 : value.asInt();
+    }
+
+    /** Version 1: see docs/integrity.md. */
     public static String hash(String previousHash, Link link) {
         String text = String.join("\n",
                 previousHash,
