@@ -34,6 +34,7 @@ public final class LocalStack implements AutoCloseable {
 
     public static void main(String[] args) {
         System.setProperty("axoniq.update-checker.disabled", "true");
+        System.setProperty("disable-axoniq-console-message", "true");
         Path dataDirectory = Path.of(env("TRACKER_DATA_DIR", ".local-data/postgres")).toAbsolutePath();
         int databasePort = Integer.parseInt(env("TRACKER_DB_PORT", "54329"));
         LocalStack stack = start(dataDirectory, databasePort, args);
