@@ -6,6 +6,7 @@ import org.commitmenttracker.command.messaging.CommandResult;
 import org.commitmenttracker.command.messaging.CommandSender;
 import org.commitmenttracker.command.web.Answers;
 import org.commitmenttracker.service.web.Slug;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
@@ -32,6 +34,7 @@ class ProgressController {
         this.clock = clock;
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/milestones")
     ResponseEntity<CommandResult> setMilestone(@PathVariable @Slug String id,
                                                @Valid @RequestBody ProgressRequests.Milestone request,
@@ -48,6 +51,7 @@ class ProgressController {
         return Answers.ok(commands.send(request.toCommand(id, milestoneId, today()), request, context));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/indicators")
     ResponseEntity<CommandResult> defineIndicator(@PathVariable @Slug String id,
                                                   @Valid @RequestBody ProgressRequests.Indicator request,
@@ -57,6 +61,7 @@ class ProgressController {
                 commands.send(command, request, context));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/indicators/{indicatorId}/measurements")
     ResponseEntity<CommandResult> measure(@PathVariable @Slug String id, @PathVariable @Slug String indicatorId,
                                           @Valid @RequestBody ProgressRequests.Measurement request,
@@ -66,6 +71,7 @@ class ProgressController {
                 + command.measurementId(), commands.send(command, request, context));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/agreements")
     ResponseEntity<CommandResult> signAgreement(@PathVariable @Slug String id,
                                                 @Valid @RequestBody ProgressRequests.Agreement request,
@@ -75,6 +81,7 @@ class ProgressController {
                 commands.send(command, request, context));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/assessments")
     ResponseEntity<CommandResult> assess(@PathVariable @Slug String id,
                                          @Valid @RequestBody ProgressRequests.Assessment request, CommandContext context) {
@@ -82,6 +89,7 @@ class ProgressController {
         return Answers.created("/api/commitments/" + id + "/assessments/" + result.version(), result);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/evidence")
     ResponseEntity<CommandResult> attachEvidence(@PathVariable @Slug String id,
                                                  @Valid @RequestBody ProgressRequests.Evidence request,
