@@ -1,13 +1,20 @@
 package org.commitmenttracker.system;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.commitmenttracker.testsupport.TrackerHttp;
 import org.commitmenttracker.testsupport.TrackerHttp.Response;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -52,6 +59,36 @@ class OperationsTest {
             assertThat(scrape).containsPattern("(?m)^tracker_events_stored(\\{.*})? [1-9]");
             // Axon's own: how far behind each processor is
             assertThat(scrape).containsPattern("(?m)^eventProcessor_latency\\{.*processorName=\"commitments\"");
+        });
+    }
+
+    @Test
+    void theGrafanaDashboardAsksOnlyForMetersTheServicesExport() throws Exception {
+        String id = "ops-dashboard-" + System.nanoTime();
+        assertThat(system.commands().call("/api/commitments").as("officer").post(Bodies.announcement(id)).status())
+                .isEqualTo(201);
+        assertThat(system.queries().call("/api/commitments/" + id + "?minVersion=1").as("officer").get().status())
+                .isEqualTo(200);
+        JsonNode dashboard = new ObjectMapper().readTree(
+                Path.of("..", "deploy", "grafana", "dashboards", "commitment-tracker.json").toFile());
+        Set<String> meters = new TreeSet<>();
+        for (JsonNode panel : dashboard.path("panels")) {
+            for (JsonNode target : panel.path("targets")) {
+                Matcher names = Pattern.compile("\\b((?:commandBus|eventProcessor|tracker|http_server)_\\w+)")
+                        .matcher(target.path("expr").asText());
+                while (names.find()) {
+                    meters.add(names.group(1));
+                }
+            }
+        }
+        assertThat(meters).contains("commandBus_allTimer_seconds_count", "tracker_projection_lag",
+                "tracker_projection_dead_letters");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            String scrapes = system.commands().call("/actuator/prometheus").as("metrics").get().body()
+                    + system.queries().call("/actuator/prometheus").as("metrics").get().body();
+            for (String meter : meters) {
+                assertThat(scrapes).as(meter).containsPattern("(?m)^" + meter + "[{ ]");
+            }
         });
     }
 
