@@ -1,28 +1,17 @@
 #!/usr/bin/env bash
-# First start of the postgres:16 container: the same roles and schemas as TrackerDatabase
-# provisions for the local stack and the tests. Passwords come from the environment.
+# First start of the postgres container: the roles, database and schemas of
+# tracker-postgres/.../provision.sql (the same script TrackerDatabase runs for the local stack and
+# the tests). Passwords from files (Docker secrets) or, failing that, the environment.
 set -euo pipefail
-: "${TRACKER_OWNER_DB_PASSWORD:?set TRACKER_OWNER_DB_PASSWORD}"
-: "${TRACKER_COMMAND_DB_PASSWORD:?set TRACKER_COMMAND_DB_PASSWORD}"
-: "${TRACKER_QUERY_DB_PASSWORD:?set TRACKER_QUERY_DB_PASSWORD}"
 
-psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname postgres \
-  -v owner_pw="$TRACKER_OWNER_DB_PASSWORD" -v command_pw="$TRACKER_COMMAND_DB_PASSWORD" \
-  -v query_pw="$TRACKER_QUERY_DB_PASSWORD" <<'SQL'
-CREATE ROLE tracker_owner LOGIN PASSWORD :'owner_pw';
-CREATE ROLE tracker_command LOGIN PASSWORD :'command_pw';
-CREATE ROLE tracker_query LOGIN PASSWORD :'query_pw';
-CREATE DATABASE tracker OWNER tracker_owner;
-SQL
+secret() { # secret NAME: the content of $NAME_FILE if set, else $NAME
+  local file_var="$1_FILE"
+  if [[ -n "${!file_var:-}" ]]; then cat "${!file_var}"; else printf '%s' "${!1:?set $1 or $file_var}"; fi
+}
 
-psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname tracker <<'SQL'
-REVOKE CREATE ON SCHEMA public FROM PUBLIC;
-REVOKE ALL ON DATABASE tracker FROM PUBLIC;
-GRANT CONNECT ON DATABASE tracker TO tracker_owner, tracker_command, tracker_query;
-CREATE SCHEMA events AUTHORIZATION tracker_owner;
-CREATE SCHEMA command AUTHORIZATION tracker_owner;
-CREATE SCHEMA query AUTHORIZATION tracker_owner;
-GRANT USAGE ON SCHEMA events TO tracker_command, tracker_query;
-GRANT USAGE ON SCHEMA command TO tracker_command;
-GRANT USAGE ON SCHEMA query TO tracker_query;
-SQL
+psql -v ON_ERROR_STOP=1 --username "${POSTGRES_USER:-postgres}" --dbname postgres \
+  -v database="${TRACKER_DATABASE:-tracker}" \
+  -v owner_password="$(secret TRACKER_OWNER_DB_PASSWORD)" \
+  -v command_password="$(secret TRACKER_COMMAND_DB_PASSWORD)" \
+  -v query_password="$(secret TRACKER_QUERY_DB_PASSWORD)" \
+  -f "${TRACKER_PROVISION_SQL:-/opt/tracker/provision.sql}"

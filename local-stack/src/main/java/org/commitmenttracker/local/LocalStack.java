@@ -39,6 +39,7 @@ public final class LocalStack implements AutoCloseable {
 
     public static void main(String[] args) {
         System.setProperty("axoniq.update-checker.disabled", "true");
+        System.setProperty("disable-axoniq-console-message", "true");
         Path dataDirectory = Path.of(env("TRACKER_DATA_DIR", ".local-data/postgres")).toAbsolutePath();
         int databasePort = Integer.parseInt(env("TRACKER_DB_PORT", "54329"));
         LocalStack stack = start(dataDirectory, databasePort, args);
@@ -61,6 +62,9 @@ public final class LocalStack implements AutoCloseable {
         defaults.put("TRACKER_LOG_SIGNING_KEY_FILE", logSigningKey(dataDirectory).toString());
         // A laptop's console: the processors' segment claims at every start are noise there.
         defaults.put("logging.level.org.axonframework.eventhandling.pooled", "WARN");
+        // One JVM has one logging system: its application-name label would name one service on the
+        // lines of both. Logger names (org.commitmenttracker.command/.query) tell them apart.
+        defaults.put("logging.include-application-name", "false");
 
         Map<String, Object> commandDefaults = new HashMap<>(defaults);
         commandDefaults.put("tracker.seed.fact-sheet", FACT_SHEET);
@@ -107,6 +111,7 @@ public final class LocalStack implements AutoCloseable {
                    PostgreSQL 16    localhost:%3$d, database '%4$s', data in %5$s
                    users (HTTP Basic): officer/officer-local  auditor/auditor-local
                                        integrator/integrator-local  admin/admin-local
+                                       metrics/metrics-local (Prometheus scrape only)
                    try:  curl -u officer:officer-local %2$s/api/commitments
                  Stop with Ctrl+C; the data stays for the next start.
                 ============================================================

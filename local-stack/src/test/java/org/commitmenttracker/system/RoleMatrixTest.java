@@ -31,13 +31,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RoleMatrixTest {
 
-    private static final List<String> ROLES = List.of("officer", "auditor", "integrator", "admin");
+    /** The users of the local stack; {@code metrics} (role METRICS) may only scrape, so it appears in no set below. */
+    private static final List<String> ROLES = List.of("officer", "auditor", "integrator", "admin", "metrics");
     private static final Set<String> PUBLIC = Set.of();
     private static final Set<String> OFFICERS = Set.of("officer", "admin");
     private static final Set<String> AUDITORS = Set.of("auditor", "admin");
     private static final Set<String> INTEGRATORS = Set.of("integrator", "admin");
     private static final Set<String> ADMINS = Set.of("admin");
-    private static final Set<String> EVERY_ROLE = Set.copyOf(ROLES);
+    private static final Set<String> EVERY_ROLE = Set.of("officer", "auditor", "integrator", "admin");
 
     /** api.md, "Security": who may call what. {@code PUBLIC} needs no credentials at all. */
     private static final Map<String, Set<String>> QUERY_SERVICE = new LinkedHashMap<>();
@@ -100,14 +101,15 @@ class RoleMatrixTest {
     }
 
     @Test
-    void actuatorShowsHealthToAllAndMetricsToAdminsOnly() {
+    void actuatorShowsHealthAndInfoToAllAndMetricsToAdminsAndTheScraperOnly() {
         for (ConfigurableApplicationContext service : List.of(system.commandService, system.queryService)) {
             String base = RunningSystem.http(service).baseUrl();
             assertThat(status(base, "GET", "/actuator/health", null)).isEqualTo(200);
+            assertThat(status(base, "GET", "/actuator/info", null)).isEqualTo(200);
             assertThat(status(base, "GET", "/actuator/prometheus", null)).isEqualTo(401);
             for (String role : ROLES) {
                 assertThat(status(base, "GET", "/actuator/prometheus", role)).as(role)
-                        .isEqualTo(role.equals("admin") ? 200 : 403);
+                        .isEqualTo(role.equals("admin") || role.equals("metrics") ? 200 : 403);
             }
         }
     }

@@ -2,26 +2,36 @@ package org.commitmenttracker.query;
 
 import org.commitmenttracker.service.eventstore.EventStoreSchema;
 import org.commitmenttracker.service.security.TrackerSecurity;
+import org.commitmenttracker.service.web.ApiDocumentation;
 import org.commitmenttracker.service.web.ApiProblems;
 import org.commitmenttracker.service.web.HttpHardening;
 import org.commitmenttracker.service.web.ProblemErrorController;
+import org.commitmenttracker.service.web.RequestCorrelation;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.annotation.Import;
 
 /** Reads: tails the event store with streaming processors, builds read models, answers queries. */
 @SpringBootApplication
-@Import({TrackerSecurity.class, ApiProblems.class, ProblemErrorController.class, HttpHardening.class, EventStoreSchema.class})
+@Import({TrackerSecurity.class, ApiProblems.class, ProblemErrorController.class, HttpHardening.class, EventStoreSchema.class,
+        RequestCorrelation.class, ApiDocumentation.class})
 public class QueryServiceApplication {
 
-    /** The service with its own configuration file, so it can share a JVM with the command service. */
+    /**
+     * The service's own defaults (query-service.properties, so it can share a JVM with the command
+     * service), then an operator's {@code application.properties} or {@code application.yml},
+     * found where Spring Boot looks for them ({@code ./config/}, {@code ./},
+     * {@code spring.config.additional-location}), which overrides them.
+     */
+    public static final String CONFIG_NAMES = "spring.config.name=query-service,application";
+
     public static SpringApplicationBuilder builder() {
-        return new SpringApplicationBuilder(QueryServiceApplication.class)
-                .properties("spring.config.name=query-service");
+        return new SpringApplicationBuilder(QueryServiceApplication.class).properties(CONFIG_NAMES);
     }
 
     public static void main(String[] args) {
         System.setProperty("axoniq.update-checker.disabled", "true");
+        System.setProperty("disable-axoniq-console-message", "true");
         builder().run(args);
     }
 }

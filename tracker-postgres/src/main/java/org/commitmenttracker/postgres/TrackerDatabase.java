@@ -1,10 +1,17 @@
 package org.commitmenttracker.postgres;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -12,7 +19,8 @@ import java.util.Properties;
  * database, one owner role that runs the migrations and owns every table, and one runtime role
  * per service. The services never own their tables, so they cannot switch off the append-only
  * trigger of the event store, and the query service's role may only read the event tables.
- * Idempotent: running it again on a provisioned server changes nothing.
+ * Idempotent: running it again on a provisioned server changes nothing. What it runs is
+ * {@code provision.sql}, the same script psql runs in the postgres container.
  */
 public final class TrackerDatabase {
 
@@ -46,33 +54,67 @@ public final class TrackerDatabase {
         return serverUrl + database;
     }
 
+    /** The provisioning script, written once for psql (deploy/postgres/10-tracker.sh) and for this class. */
+    public static final String SCRIPT = "provision.sql";
+
     public void provision(String database, Credentials credentials) {
         if (!database.matches("[a-z][a-z0-9_]{0,62}")) {
             throw new IllegalArgumentException("database name must be a lower-case identifier: " + database);
         }
-        try (Connection server = connect("postgres")) {
-            ensureRole(server, OWNER_ROLE, credentials.ownerPassword());
-            ensureRole(server, COMMAND_ROLE, credentials.commandPassword());
-            ensureRole(server, QUERY_ROLE, credentials.queryPassword());
-            if (!exists(server, "SELECT 1 FROM pg_database WHERE datname = ?", database)) {
-                execute(server, "CREATE DATABASE " + database + " OWNER " + OWNER_ROLE);
+        Map<String, String> variables = Map.of("database", database,
+                "owner_password", credentials.ownerPassword(),
+                "command_password", credentials.commandPassword(),
+                "query_password", credentials.queryPassword());
+        Connection connection = null;
+        try {
+            connection = connect("postgres");
+            for (String statement : PsqlScript.statements(script(), variables)) {
+                if (statement.startsWith("\\connect ")) {
+                    connection.close();
+                    connection = connect(PsqlScript.unquote(statement.substring("\\connect ".length()).trim()));
+                } else if (statement.endsWith("\\gexec")) {
+                    for (String generated : query(connection, statement.substring(0, statement.length() - 6))) {
+                        execute(connection, generated);
+                    }
+                } else {
+                    execute(connection, statement);
+                }
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot provision the server at " + serverUrl, e);
+            throw new IllegalStateException("cannot provision database " + database + " at " + serverUrl, e);
+        } finally {
+            if (connection != null) {
+                try {
+                    connection.close();
+                } catch (SQLException ignored) {
+                    // nothing left to do with it
+                }
+            }
         }
-        try (Connection db = connect(database)) {
-            execute(db, "REVOKE CREATE ON SCHEMA public FROM PUBLIC");
-            execute(db, "REVOKE ALL ON DATABASE " + database + " FROM PUBLIC");
-            execute(db, "GRANT CONNECT ON DATABASE " + database + " TO "
-                    + OWNER_ROLE + ", " + COMMAND_ROLE + ", " + QUERY_ROLE);
-            for (String schema : new String[]{"events", "command", "query"}) {
-                execute(db, "CREATE SCHEMA IF NOT EXISTS " + schema + " AUTHORIZATION " + OWNER_ROLE);
+    }
+
+    /** The server's JDBC URL without a database, e.g. {@code jdbc:postgresql://localhost:5432/}. */
+    public String serverUrl() {
+        return serverUrl;
+    }
+
+    /** The superuser this class provisions as (tests run the provisioning script with psql as it). */
+    public String superuser() {
+        return superuser;
+    }
+
+    public String superuserPassword() {
+        return superuserPassword;
+    }
+
+    private static String script() {
+        try (InputStream in = TrackerDatabase.class.getResourceAsStream(SCRIPT)) {
+            if (in == null) {
+                throw new IllegalStateException("missing " + SCRIPT + " next to " + TrackerDatabase.class.getName());
             }
-            execute(db, "GRANT USAGE ON SCHEMA events TO " + COMMAND_ROLE + ", " + QUERY_ROLE);
-            execute(db, "GRANT USAGE ON SCHEMA command TO " + COMMAND_ROLE);
-            execute(db, "GRANT USAGE ON SCHEMA query TO " + QUERY_ROLE);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot provision database " + database, e);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -93,20 +135,14 @@ public final class TrackerDatabase {
         return DriverManager.getConnection(serverUrl + database, properties);
     }
 
-    private static void ensureRole(Connection connection, String role, String password) throws SQLException {
-        String quotedPassword = "'" + password.replace("'", "''") + "'";
-        if (exists(connection, "SELECT 1 FROM pg_roles WHERE rolname = ?", role)) {
-            execute(connection, "ALTER ROLE " + role + " LOGIN PASSWORD " + quotedPassword);
-        } else {
-            execute(connection, "CREATE ROLE " + role + " LOGIN PASSWORD " + quotedPassword);
+    private static List<String> query(Connection connection, String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
         }
-    }
-
-    private static boolean exists(Connection connection, String sql, String value) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, value);
-            return statement.executeQuery().next();
-        }
+        return values;
     }
 
     private static void execute(Connection connection, String sql) throws SQLException {

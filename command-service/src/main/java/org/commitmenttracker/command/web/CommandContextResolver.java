@@ -4,13 +4,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.commitmenttracker.command.messaging.CommandContext;
 import org.commitmenttracker.service.security.Actor;
 import org.commitmenttracker.service.web.ApiException;
+import org.commitmenttracker.service.web.CorrelationIds;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /** Reads a command's {@link CommandContext} from the authenticated principal and the request headers. */
@@ -31,7 +31,8 @@ final class CommandContextResolver implements HandlerMethodArgumentResolver {
         String correlationId = token(request.getHeader("X-Correlation-Id"), "X-Correlation-Id");
         String idempotencyKey = token(request.getHeader("Idempotency-Key"), "Idempotency-Key");
         return new CommandContext(Actor.current(),
-                correlationId != null ? correlationId : UUID.randomUUID().toString(),
+                // Without a header: the id the request was logged and answered with.
+                correlationId != null ? correlationId : CorrelationIds.of(servlet),
                 idempotencyKey,
                 expectedVersion(request.getHeader("If-Match")),
                 servlet.getMethod() + " " + servlet.getRequestURI());

@@ -2,7 +2,10 @@ package org.commitmenttracker.service.security;
 
 import java.util.Map;
 
-/** The four fixed users of the local stack (api.md). They exist there and nowhere else. */
+/**
+ * The four fixed users of the local stack (api.md), and {@code metrics}, the scraper's. They
+ * exist there and nowhere else.
+ */
 final class LocalUsers {
 
     static final String PROFILE = "local";
@@ -11,7 +14,8 @@ final class LocalUsers {
             "officer", Role.OFFICER,
             "auditor", Role.AUDITOR,
             "integrator", Role.INTEGRATOR,
-            "admin", Role.ADMIN);
+            "admin", Role.ADMIN,
+            "metrics", Role.METRICS);
 
     private LocalUsers() {
     }

@@ -96,9 +96,12 @@ public class TrackerSecurity {
                     .jwt(jwt -> jwt.authenticationManager(new ProviderManager(tokens))));
         }
         http.authorizeHttpRequests(rules -> {
-            rules.requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll();
+            // Probes and build information need no credentials (they say nothing about the data).
+            rules.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error").permitAll();
             rules.requestMatchers("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                     .permitAll();
+            // A scraper gets a role of its own that may read the metrics and nothing else.
+            rules.requestMatchers("/actuator/prometheus").hasAnyRole(Role.METRICS.name(), Role.ADMIN.name());
             rules.requestMatchers("/actuator/**").hasRole(Role.ADMIN.name());
             endpointRules.apply(rules);
             rules.anyRequest().denyAll();

@@ -6,6 +6,7 @@ import org.commitmenttracker.command.messaging.CommandResult;
 import org.commitmenttracker.command.messaging.CommandSender;
 import org.commitmenttracker.command.web.Answers;
 import org.commitmenttracker.service.web.Slug;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
@@ -34,6 +36,7 @@ class CommitmentController {
         this.clock = clock;
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     ResponseEntity<CommandResult> announce(@Valid @RequestBody AnnounceRequest request, CommandContext context) {
         String commitmentId = request.id() != null ? request.id() : UUID.randomUUID().toString();

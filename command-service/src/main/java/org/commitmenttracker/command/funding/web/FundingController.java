@@ -6,6 +6,7 @@ import org.commitmenttracker.command.messaging.CommandResult;
 import org.commitmenttracker.command.messaging.CommandSender;
 import org.commitmenttracker.command.web.Answers;
 import org.commitmenttracker.service.web.Slug;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
@@ -32,6 +34,7 @@ class FundingController {
         this.clock = clock;
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/pledges")
     ResponseEntity<CommandResult> pledge(@PathVariable @Slug String id,
                                          @Valid @RequestBody FundingRequests.Pledge request, CommandContext context) {
@@ -47,6 +50,7 @@ class FundingController {
         return Answers.ok(commands.send(request.toCommand(id, pledgeId, today()), request, context));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/obligations")
     ResponseEntity<CommandResult> obligate(@PathVariable @Slug String id,
                                            @Valid @RequestBody FundingRequests.Obligation request, CommandContext context) {
@@ -54,6 +58,7 @@ class FundingController {
                 "/api/commitments/" + id + "/obligations/" + request.obligationId()));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/disbursements")
     ResponseEntity<CommandResult> disburse(@PathVariable @Slug String id,
                                            @Valid @RequestBody FundingRequests.Disbursement request,

@@ -7,6 +7,7 @@ import org.commitmenttracker.command.messaging.CommandResult;
 import org.commitmenttracker.command.messaging.CommandSender;
 import org.commitmenttracker.command.web.Answers;
 import org.commitmenttracker.service.web.Slug;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
@@ -33,6 +35,7 @@ class ProgressController {
         this.clock = clock;
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/milestones")
     ResponseEntity<CommandResult> setMilestone(@PathVariable @Slug String id,
                                                @Valid @RequestBody ProgressRequests.Milestone request,
@@ -49,6 +52,7 @@ class ProgressController {
         return Answers.ok(commands.send(request.toCommand(id, milestoneId, today()), request, context));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/indicators")
     ResponseEntity<CommandResult> defineIndicator(@PathVariable @Slug String id,
                                                   @Valid @RequestBody ProgressRequests.Indicator request,
@@ -58,6 +62,7 @@ class ProgressController {
                 "/api/commitments/" + id + "/indicators/" + command.indicatorId()));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/indicators/{indicatorId}/measurements")
     ResponseEntity<CommandResult> measure(@PathVariable @Slug String id, @PathVariable @Slug String indicatorId,
                                           @Valid @RequestBody ProgressRequests.Measurement request,
@@ -67,6 +72,7 @@ class ProgressController {
                 "/api/commitments/" + id + "/indicators/" + indicatorId + "/measurements/" + command.measurementId()));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/agreements")
     ResponseEntity<CommandResult> signAgreement(@PathVariable @Slug String id,
                                                 @Valid @RequestBody ProgressRequests.Agreement request,
@@ -76,6 +82,7 @@ class ProgressController {
                 "/api/commitments/" + id + "/agreements/" + command.agreementId()));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/assessments")
     ResponseEntity<CommandResult> assess(@PathVariable @Slug String id,
                                          @Valid @RequestBody ProgressRequests.Assessment request, CommandContext context) {
@@ -83,6 +90,7 @@ class ProgressController {
                 "/api/commitments/" + id + "/assessments/" + CommandAnswer.VERSION));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/evidence")
     ResponseEntity<CommandResult> attachEvidence(@PathVariable @Slug String id,
                                                  @Valid @RequestBody ProgressRequests.Evidence request,

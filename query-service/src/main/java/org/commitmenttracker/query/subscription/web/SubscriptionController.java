@@ -10,6 +10,7 @@ import org.commitmenttracker.query.subscription.Subscriptions;
 import org.commitmenttracker.service.security.Actor;
 import org.commitmenttracker.service.security.Role;
 import org.commitmenttracker.service.web.ApiException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -47,6 +49,7 @@ class SubscriptionController {
                                long position) {
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<CreatedSubscription> create(@RequestBody @Valid SubscriptionRequest request) {
         FeedFilter filter = FeedFilter.of(request.types(), request.commitmentId());

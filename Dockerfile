@@ -1,0 +1,30 @@
+# syntax=docker/dockerfile:1
+# One image per service, built from the repository root:
+#   docker build --build-arg SERVICE=command-service -t commitment-tracker/command-service .
+#   docker build --build-arg SERVICE=query-service   -t commitment-tracker/query-service .
+# Base images are pinned to exact releases; pin them by digest too where your registry policy wants it
+# (docker buildx imagetools inspect eclipse-temurin:17.0.16_8-jre-noble).
+ARG SERVICE=command-service
+
+FROM eclipse-temurin:17.0.16_8-jdk-noble AS build
+ARG SERVICE
+WORKDIR /src
+# Maven's downloads stay in a build cache between builds, so a change of code fetches nothing.
+COPY . .
+RUN --mount=type=cache,target=/root/.m2 \
+    ./mvnw -B -q -pl "${SERVICE}" -am package -DskipTests \
+ && cp "${SERVICE}"/target/"${SERVICE}"-*-exec.jar /tmp/app.jar \
+ && java -Djarmode=tools -jar /tmp/app.jar extract --layers --launcher --destination /layers
+
+FROM eclipse-temurin:17.0.16_8-jre-noble
+WORKDIR /app
+# Layers from the least to the most often changed: a new build of our code ships only the last.
+COPY --from=build /layers/dependencies/ ./
+COPY --from=build /layers/spring-boot-loader/ ./
+COPY --from=build /layers/snapshot-dependencies/ ./
+COPY --from=build /layers/application/ ./
+# The heap follows the container's memory limit; no update check or AxonIQ Console banner.
+ENV AXONIQ_UPDATE_CHECKER_DISABLED=true \
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Daxoniq.update-checker.disabled=true -Ddisable-axoniq-console-message=true"
+USER 65534
+ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]
