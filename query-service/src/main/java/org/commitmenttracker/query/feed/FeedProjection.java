@@ -38,7 +38,7 @@ class FeedProjection {
             @Timestamp Instant recordedAt) {
         Class<?> type = event.getClass();
         feed.append(eventId, event.commitmentId(), sequenceNumber + 1, EventTypes.name(type), EventTypes.revision(type),
-                recordedAt, json(event));
+                recordedAt, json(event), event.occurredOn());
     }
 
     private String json(CommitmentEvent event) {
