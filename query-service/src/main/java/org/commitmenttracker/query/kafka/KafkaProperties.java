@@ -22,5 +22,8 @@ public record KafkaProperties(String bootstrapServers, String topic, Integer par
         batchSize = batchSize == null ? 100 : batchSize;
         deliveryTimeout = deliveryTimeout == null ? Duration.ofSeconds(30) : deliveryTimeout;
         feedWait = feedWait == null ? Duration.ofSeconds(10) : feedWait;
+        if (deliveryTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("tracker.kafka.delivery-timeout must be at least 1s");
+        }
     }
 }

@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.commitmenttracker.query.feed.Feed;
 import org.commitmenttracker.query.feed.FeedCloudEvents;
 import org.commitmenttracker.query.processing.WakingEventSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -53,7 +54,8 @@ class KafkaPublishing {
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(deliveryTimeout, 10_000));
+        // Kafka requires delivery.timeout.ms >= linger.ms + request.timeout.ms.
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(deliveryTimeout / 2, 10_000));
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, deliveryTimeout);
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, deliveryTimeout);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "commitment-tracker-query");
@@ -91,9 +93,11 @@ class KafkaPublishing {
      * fails its batch, to be taken again, rather than being parked and passed over.
      */
     @Bean
-    ConfigurerModule kafkaProcessor(KafkaProperties properties, WakingEventSource processorEventSource) {
+    ConfigurerModule kafkaProcessor(KafkaProperties properties, ObjectProvider<WakingEventSource> processorEventSource) {
+        // the source is taken when Axon builds the processor: the event store needs Axon's configuration first
         return configurer -> configurer.eventProcessing()
-                .registerPooledStreamingEventProcessor(KafkaPublisher.NAME, configuration -> processorEventSource,
+                .registerPooledStreamingEventProcessor(KafkaPublisher.NAME,
+                        configuration -> processorEventSource.getObject(),
                         (configuration, builder) -> builder
                                 .initialSegmentCount(properties.segments())
                                 .batchSize(properties.batchSize())
