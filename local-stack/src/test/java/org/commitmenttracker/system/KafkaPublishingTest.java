@@ -113,6 +113,17 @@ class KafkaPublishingTest {
     }
 
     @Test
+    void withoutBootstrapServersThereIsNoKafkaProcessorAndNoKafkaBean() {
+        ConfigurableApplicationContext plain = RunningSystem.shared().queryService;
+        assertThat(plain.getBeansOfType(org.springframework.kafka.core.ProducerFactory.class)).isEmpty();
+        assertThat(plain.getBeansOfType(org.springframework.kafka.core.KafkaTemplate.class)).isEmpty();
+        assertThat(plain.getBeansOfType(org.springframework.kafka.core.KafkaAdmin.class)).isEmpty();
+        assertThat(StreamSupport.stream(RunningSystem.http(plain).call("/api/projections").as("admin").get().json()
+                .spliterator(), false).map(p -> p.get("name").asText())).doesNotContain("kafka").contains("feed");
+        assertThat(queryService.getBeansOfType(org.springframework.kafka.core.KafkaTemplate.class)).hasSize(1);
+    }
+
+    @Test
     void eventsAppendedWhileTheBrokerIsAwayOrTheQueryServiceIsDownArriveAfterInOrder() throws Exception {
         List<String> before = ids(1);
         ReadModelFixtures.logAYearOfFacts(commands, before);
