@@ -27,12 +27,14 @@ public final class LocalStack implements AutoCloseable {
     static final String FACT_SHEET = "classpath:fact-sheets/us-mexico-vp-visit-2021-06-15.json";
 
     private final EmbeddedPostgresServer postgres;
+    private final LocalKafka kafka;
     private final ConfigurableApplicationContext commandService;
     private final ConfigurableApplicationContext queryService;
 
-    private LocalStack(EmbeddedPostgresServer postgres, ConfigurableApplicationContext commandService,
+    private LocalStack(EmbeddedPostgresServer postgres, LocalKafka kafka, ConfigurableApplicationContext commandService,
                        ConfigurableApplicationContext queryService) {
         this.postgres = postgres;
+        this.kafka = kafka;
         this.commandService = commandService;
         this.queryService = queryService;
     }
@@ -65,13 +67,21 @@ public final class LocalStack implements AutoCloseable {
         // One JVM has one logging system: its application-name label would name one service on the
         // lines of both. Logger names (org.commitmenttracker.command/.query) tell them apart.
         defaults.put("logging.include-application-name", "false");
+        // TRACKER_LOCAL_KAFKA=true: every event on an in-JVM Kafka broker (unless a real one is configured).
+        LocalKafka kafka = null;
+        if (Boolean.parseBoolean(env("TRACKER_LOCAL_KAFKA", "false")) && env("TRACKER_KAFKA_BOOTSTRAP_SERVERS", "").isEmpty()) {
+            kafka = LocalKafka.start(Integer.parseInt(env("TRACKER_LOCAL_KAFKA_PORT", "9092")));
+            defaults.put("TRACKER_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+            defaults.put("logging.level.org.apache.kafka", "WARN");
+            defaults.put("logging.level.kafka", "WARN");
+        }
 
         Map<String, Object> commandDefaults = new HashMap<>(defaults);
         commandDefaults.put("tracker.seed.fact-sheet", FACT_SHEET);
         ConfigurableApplicationContext commandService = local(CommandServiceApplication.builder(), commandDefaults)
                 .run(args);
         ConfigurableApplicationContext queryService = local(QueryServiceApplication.builder(), defaults).run(args);
-        return new LocalStack(postgres, commandService, queryService);
+        return new LocalStack(postgres, kafka, commandService, queryService);
     }
 
     /**
@@ -117,6 +127,9 @@ public final class LocalStack implements AutoCloseable {
                 ============================================================
                 """.formatted(command, query, postgres.port(), DATABASE, dataDirectory);
         System.out.println(banner);
+        if (kafka != null) {
+            System.out.println(kafka.banner());
+        }
     }
 
     String commandServiceUrl() {
@@ -135,6 +148,9 @@ public final class LocalStack implements AutoCloseable {
     public void close() {
         queryService.close();
         commandService.close();
+        if (kafka != null) {
+            kafka.close();
+        }
         postgres.close();
     }
 

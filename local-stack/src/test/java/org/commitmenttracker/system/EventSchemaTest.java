@@ -9,6 +9,7 @@ import org.commitmenttracker.testsupport.TrackerHttp;
 import org.commitmenttracker.testsupport.TrackerHttp.Response;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,7 +63,8 @@ class EventSchemaTest {
         List<JsonNode> events = Facts.awaitFeed(queries, id, 7);
 
         for (JsonNode event : events) {
-            Schema schema = REGISTRY.getSchema(queries.call(event.get("dataschema").asText()).as("integrator").get().json());
+            Schema schema = REGISTRY.getSchema(queries.call(URI.create(event.get("dataschema").asText()).getPath())
+                    .as("integrator").get().json());
             assertThat(schema.validate(event.get("data"))).as(event.get("type").asText()).isEmpty();
         }
         assertThat(events.get(4).get("data").get("amount").get("value").asText()).isEqualTo("250000.50");

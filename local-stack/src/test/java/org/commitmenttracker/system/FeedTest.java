@@ -5,6 +5,7 @@ import org.commitmenttracker.testsupport.TrackerHttp;
 import org.commitmenttracker.testsupport.TrackerHttp.Response;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -55,17 +56,22 @@ class FeedTest {
         assertThat(first.get("subject").asText()).isEqualTo(id);
         assertThat(Instant.parse(first.get("time").asText())).isBefore(Instant.now().plusSeconds(1));
         assertThat(first.get("datacontenttype").asText()).isEqualTo("application/json");
-        assertThat(first.get("dataschema").asText()).isEqualTo("/api/schemas/CommitmentAnnounced/1");
+        assertThat(first.get("dataschema").asText()).isEqualTo(
+                system.queryService.getEnvironment().getProperty("tracker.query-service.base-url")
+                        + "/api/schemas/CommitmentAnnounced/1");
+        assertThat(URI.create(first.get("dataschema").asText()).isAbsolute()).isTrue();
         assertThat(first.get("data").get("title").asText()).isEqualTo("High-Level Economic Dialogue");
-        assertThat(first.get("sequence").isInt()).isTrue();
+        assertThat(first.get("sequence").isTextual()).isTrue();
+        assertThat(first.get("sequence").asText()).isEqualTo("1");
         assertThat(first.get("position").isInt()).isTrue();
-        assertThat(first.get("sequence").asLong()).isEqualTo(1);
+        assertThat(first.get("occurredon").asText()).isEqualTo("2021-06-08");
         JsonNode second = events.get(1);
         assertThat(second.get("id").asText()).isEqualTo(pledged);
         assertThat(second.get("type").asText()).isEqualTo("org.commitmenttracker.FundsPledged.v1");
         assertThat(second.get("data").get("amount").get("value").isTextual()).isTrue();
         assertThat(second.get("data").get("amount").get("value").asText()).isEqualTo("130000000.00");
-        assertThat(second.get("sequence").asLong()).isEqualTo(2);
+        assertThat(second.get("sequence").asText()).isEqualTo("2");
+        assertThat(second.get("occurredon").asText()).isEqualTo(second.get("data").get("occurredOn").asText());
         assertThat(second.get("position").asLong()).isGreaterThan(first.get("position").asLong());
 
         assertThat(feed(queries, "?commitmentId=" + id + "&types=FundsPledged")).extracting(e -> e.get("id").asText())
@@ -141,6 +147,51 @@ class FeedTest {
     }
 
     @Test
+    void everyTypeCarriesItsBusinessDateAsOccurredonAndEachEventIsAValidCloudEvent() {
+        String id = newId();
+        announce(commands, id);
+        pledge(commands, id);
+        assess(commands, id, 1);
+        post("/api/commitments/" + id + "/obligations", """
+                {"obligationId": "award-1", "amount": {"value": 1000000, "currency": "USD"},
+                 "obligatedOn": "2021-08-01", "implementingPartner": "ILO"}""");
+        post("/api/commitments/" + id + "/disbursements", """
+                {"disbursementId": "voucher-1", "amount": {"value": "250000.5", "currency": "USD"},
+                 "disbursedOn": "2021-09-01", "recipient": "ILO"}""");
+
+        List<JsonNode> events = awaitFeed(queries, id, 5);
+
+        String pledgedOn = events.get(1).get("data").get("occurredOn").asText();
+        assertThat(events).extracting(e -> e.get("occurredon").asText())
+                .containsExactly("2021-06-08", pledgedOn, "2021-07-01", "2021-08-01", "2021-09-01");
+        for (JsonNode event : events) {
+            CloudEventRules.assertConforms(event);
+        }
+    }
+
+    @Test
+    void theAnswerCarriesTheHeadAndAfterBeyondItIsRefused() {
+        String id = newId();
+        announce(commands, id);
+        long position = awaitFeed(queries, id, 1).get(0).get("position").asLong();
+
+        JsonNode page = queries.call("/api/events?after=0&limit=1").as("integrator").get().json();
+        long head = page.get("head").asLong();
+        assertThat(head).isGreaterThanOrEqualTo(position);
+        assertThat(page.get("next").asLong()).isEqualTo(1);
+
+        JsonNode atHead = queries.call("/api/events?after=" + head).as("integrator").get().json();
+        assertThat(atHead.get("events")).isEmpty();
+        assertThat(atHead.get("next").asLong()).isEqualTo(head);
+        assertThat(atHead.get("head").asLong()).isGreaterThanOrEqualTo(head);
+
+        Response beyond = queries.call("/api/events?after=" + (head + 100_000)).as("integrator").get();
+        assertThat(beyond.status()).isEqualTo(400);
+        assertThat(beyond.contentType()).startsWith("application/problem+json");
+        assertThat(beyond.json().get("detail").asText()).contains("head");
+    }
+
+    @Test
     void invalidParametersAreRefusedWithProblems() {
         for (String query : List.of("?limit=0", "?limit=1001", "?after=-1", "?types=FundsDisbursed,NoSuchEvent",
                 "?commitmentId=Not%20A%20Slug", "?after=abc")) {
@@ -157,6 +208,11 @@ class FeedTest {
         assertThat(queries.call("/api/events").get().status()).isEqualTo(401);
         assertThat(queries.call("/api/events?limit=1").as("admin").get().status()).isEqualTo(200);
         assertThat(queries.call("/api/events?limit=1").as("integrator").get().status()).isEqualTo(200);
+    }
+
+    private void post(String path, String body) {
+        Response answer = commands.call(path).as("officer").post(body);
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
     }
 
     private List<JsonNode> readWholeFeed(int limit) {

@@ -71,7 +71,9 @@ class RoleMatrixTest {
         }
         for (String endpoint : List.of("GET /api/events", "GET /api/events/stream", "GET /api/subscriptions",
                 "POST /api/subscriptions", "GET /api/subscriptions/{id}", "DELETE /api/subscriptions/{id}",
-                "GET /api/subscriptions/{id}/deliveries")) {
+                "GET /api/subscriptions/{id}/deliveries", "POST /api/subscriptions/{id}/pause",
+                "POST /api/subscriptions/{id}/resume", "POST /api/subscriptions/{id}/replay",
+                "POST /api/subscriptions/{id}/deliveries/{deliveryId}/redeliver")) {
             QUERY_SERVICE.put(endpoint, INTEGRATORS);
         }
         for (String endpoint : List.of("GET /api/audit-log", "GET /api/projections", "POST /api/projections/{name}/replay",

@@ -22,6 +22,9 @@ import java.util.Map;
  */
 final class RunningSystem {
 
+    /** Failed attempts at one event before a webhook subscription is parked, in the tests' services. */
+    static final int WEBHOOK_PARK_AFTER = 4;
+
     private static RunningSystem shared;
 
     final TestDatabase.Database database;
@@ -71,6 +74,7 @@ final class RunningSystem {
         args.add("--tracker.webhooks.retry.initial-delay=200ms");
         args.add("--tracker.webhooks.retry.max-delay=1s");
         args.add("--tracker.webhooks.poll-interval=100ms");
+        args.add("--tracker.webhooks.park-after=" + WEBHOOK_PARK_AFTER);
         args.add("--tracker.stream.poll-interval=100ms");
         args.add("--tracker.stream.heartbeat=1s");
         return service.profiles("local").run(args.toArray(String[]::new));

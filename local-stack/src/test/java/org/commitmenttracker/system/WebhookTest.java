@@ -22,7 +22,9 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -35,17 +37,20 @@ import static org.commitmenttracker.system.Bodies.newId;
 class WebhookTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** tracker.webhooks.park-after in the tests' services (RunningSystem). */
+    private static final int PARK_AFTER = RunningSystem.WEBHOOK_PARK_AFTER;
 
     private final RunningSystem system = RunningSystem.shared();
     private final TrackerHttp commands = system.commands();
     private final TrackerHttp queries = system.queries();
 
     /** One request as the receiver saw it, and what it answered. */
-    record Received(String id, String timestamp, String signature, String body, int answered) {
+    record Received(String id, String timestamp, String signature, String body, int answered, String upgrade) {
     }
 
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresLeft = new AtomicInteger(2);
+    private final AtomicBoolean failing = new AtomicBoolean();
     private HttpServer receiver;
 
     @BeforeEach
@@ -53,10 +58,11 @@ class WebhookTest {
         receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         receiver.createContext("/hook", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            int status = failuresLeft.getAndDecrement() > 0 ? 500 : 204;
+            int status = failing.get() || failuresLeft.getAndDecrement() > 0 ? 500 : 204;
             received.add(new Received(exchange.getRequestHeaders().getFirst("webhook-id"),
                     exchange.getRequestHeaders().getFirst("webhook-timestamp"),
-                    exchange.getRequestHeaders().getFirst("webhook-signature"), body, status));
+                    exchange.getRequestHeaders().getFirst("webhook-signature"), body, status,
+                    exchange.getRequestHeaders().getFirst("Upgrade")));
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
@@ -71,8 +77,10 @@ class WebhookTest {
     @Test
     void aReceiverThatFailsTwiceGetsEveryEventInOrderEachSignedAndTheAttemptsAreListed() throws Exception {
         String id = newId();
+        List<String> written = new ArrayList<>();
+        written.add(announce(commands, id));
         Response created = subscribe("integrator", """
-                {"url": "%s", "commitmentId": "%s"}""".formatted(hookUrl(), id));
+                {"url": "%s", "commitmentId": "%s", "after": %d}""".formatted(hookUrl(), id, positionBefore(id)));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String subscription = created.json().get("id").asText();
         String secret = created.json().get("secret").asText();
@@ -80,8 +88,6 @@ class WebhookTest {
         assertThat(secret).startsWith("whsec_");
         assertThat(Base64.getDecoder().decode(secret.substring("whsec_".length())).length).isGreaterThanOrEqualTo(24);
 
-        List<String> written = new ArrayList<>();
-        written.add(announce(commands, id));
         written.add(pledge(commands, id));
         for (int n = 1; n <= 3; n++) {
             written.add(assess(commands, id, n));
@@ -92,6 +98,7 @@ class WebhookTest {
         assertThat(delivered()).extracting(Received::id).containsExactlyElementsOf(written);
         assertThat(received.subList(0, 3)).extracting(Received::id).containsOnly(written.get(0));
         for (Received request : received) {
+            assertThat(request.upgrade()).as("plain HTTP/1.1, no h2c upgrade").isNull();
             assertThat(request.signature()).isEqualTo(standardWebhooksSignature(secret, request));
             JsonNode cloudEvent = JSON.readTree(request.body());
             assertThat(cloudEvent.get("id").asText()).isEqualTo(request.id());
@@ -117,6 +124,112 @@ class WebhookTest {
         JsonNode state = queries.call("/api/subscriptions/" + subscription).as("integrator").get().json();
         assertThat(state.get("position").asLong()).isEqualTo(oldestFirst.get(6).get("position").asLong());
         assertThat(state.has("secret")).isFalse();
+        assertThat(state.get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(state.get("failures").asInt()).isZero();
+        assertThat(state.get("nextAttemptAt").isNull()).as("no retry is due after a success").isTrue();
+    }
+
+    @Test
+    void aSubscriptionToACommitmentThatDoesNotExistIsRefused() {
+        Response refused = subscribe("integrator", """
+                {"url": "%s", "commitmentId": "%s"}""".formatted(hookUrl(), newId()));
+        assertThat(refused.status()).isEqualTo(404);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().get("detail").asText()).contains("does not exist");
+    }
+
+    @Test
+    void aPausedSubscriptionReceivesNothingUntilResumedThenEverythingInOrder() {
+        failuresLeft.set(0);
+        String id = newId();
+        String announced = announce(commands, id);
+        long after = positionBefore(id);
+        String paused = subscribe("integrator", subscription(id, after)).json().get("id").asText();
+        // a second receiver path, never paused: when it has an event, the paused one could have had it too
+        String control = subscribe("integrator", """
+                {"url": "%s?control", "commitmentId": "%s", "after": %d}""".formatted(hookUrl(), id, after))
+                .json().get("id").asText();
+        await().atMost(Duration.ofSeconds(30)).until(() -> delivered().size() >= 2);
+        assertThat(operate(paused, "pause").json().get("status").asText()).isEqualTo("PAUSED");
+
+        String assessed = assess(commands, id, 1);
+        long assessedAt = Facts.awaitFeed(queries, id, 2).get(1).get("position").asLong();
+        await().atMost(Duration.ofSeconds(30)).until(() -> position(control) >= assessedAt);
+        assertThat(position(paused)).isLessThan(assessedAt);
+        assertThat(delivered()).extracting(Received::id).containsExactlyInAnyOrder(announced, announced, assessed);
+
+        assertThat(operate(paused, "resume").json().get("status").asText()).isEqualTo("ACTIVE");
+        await().atMost(Duration.ofSeconds(30)).until(() -> position(paused) >= assessedAt);
+        assertThat(delivered()).extracting(Received::id).containsExactlyInAnyOrder(announced, announced, assessed,
+                assessed);
+    }
+
+    @Test
+    void aTargetThatKeepsFailingIsParkedListedAndResumable() {
+        failing.set(true);
+        String id = newId();
+        String announced = announce(commands, id);
+        String subscription = subscribe("integrator", subscription(id, positionBefore(id))).json().get("id").asText();
+
+        JsonNode parked = await().atMost(Duration.ofSeconds(30)).until(() -> state(subscription),
+                state -> state.get("status").asText().equals("PARKED"));
+        assertThat(parked.get("nextAttemptAt").isNull()).isTrue();
+        assertThat(parked.get("parkedAt").isNull()).isFalse();
+        assertThat(parked.get("failures").asInt()).isEqualTo(PARK_AFTER);
+        assertThat(received).hasSize(PARK_AFTER);
+        assertThat(queries.call("/api/subscriptions?status=PARKED").as("integrator").get().json())
+                .extracting(s -> s.get("id").asText()).contains(subscription);
+        assertThat(queries.call("/api/subscriptions?status=ACTIVE").as("integrator").get().json())
+                .extracting(s -> s.get("id").asText()).doesNotContain(subscription);
+
+        failing.set(false);
+        failuresLeft.set(0);
+        assertThat(operate(subscription, "resume").json().get("status").asText()).isEqualTo("ACTIVE");
+        await().atMost(Duration.ofSeconds(30)).until(() -> delivered().size() == 1);
+        assertThat(delivered()).extracting(Received::id).containsExactly(announced);
+        JsonNode state = state(subscription);
+        assertThat(state.get("failures").asInt()).isZero();
+        assertThat(state.get("nextAttemptAt").isNull()).isTrue();
+    }
+
+    @Test
+    void aReplayDeliversAgainFromAPositionAndARedeliverySendsOneDeliveryAgain() throws Exception {
+        failuresLeft.set(0);
+        String id = newId();
+        String announced = announce(commands, id);
+        long first = positionBefore(id) + 1;
+        Response created = subscribe("integrator", subscription(id, first - 1));
+        String subscription = created.json().get("id").asText();
+        String pledged = pledge(commands, id);
+        String assessed = assess(commands, id, 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> delivered().size() >= 3);
+        long pledgedAt = Facts.feed(queries, "?commitmentId=" + id).get(1).get("position").asLong();
+
+        JsonNode replayed = operate(subscription, "replay?from=" + pledgedAt).json();
+        assertThat(replayed.get("position").asLong()).isEqualTo(pledgedAt - 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> delivered().size() >= 5);
+        assertThat(delivered()).extracting(Received::id).containsExactly(announced, pledged, assessed, pledged, assessed);
+
+        JsonNode deliveries = queries.call("/api/subscriptions/" + subscription + "/deliveries").as("integrator").get().json();
+        JsonNode announcement = StreamSupport.stream(deliveries.spliterator(), false)
+                .filter(d -> d.get("eventId").asText().equals(announced)).findFirst().orElseThrow();
+        Response redelivered = operate(subscription, "deliveries/" + announcement.get("id").asLong() + "/redeliver");
+        assertThat(redelivered.status()).as(redelivered.toString()).isEqualTo(200);
+        assertThat(redelivered.json().get("redelivery").asBoolean()).isTrue();
+        assertThat(redelivered.json().get("delivered").asBoolean()).isTrue();
+        assertThat(redelivered.json().get("attempt").asInt()).isEqualTo(2);
+        assertThat(delivered()).extracting(Received::id).endsWith(announced);
+        Received again = delivered().get(delivered().size() - 1);
+        assertThat(JSON.readTree(again.body()).get("id").asText()).isEqualTo(announced);
+        long assessedAt = Facts.feed(queries, "?commitmentId=" + id).get(2).get("position").asLong();
+        assertThat(state(subscription).get("position").asLong()).as("the cursor stays").isGreaterThanOrEqualTo(assessedAt);
+
+        assertThat(operate(subscription, "replay?from=0").status()).isEqualTo(400);
+        assertThat(operate(subscription, "replay?from=999999999").status()).isEqualTo(400);
+        assertThat(operate(subscription, "deliveries/999999999/redeliver").status()).isEqualTo(404);
+        String admins = subscribe("admin", "{\"url\": \"" + hookUrl() + "\"}").json().get("id").asText();
+        assertThat(operate(admins, "pause").status()).isEqualTo(404);
+        assertThat(delete("admin", admins)).isEqualTo(204);
     }
 
     @Test
@@ -153,6 +266,28 @@ class WebhookTest {
         assertThat(queries.call("/api/subscriptions/" + mine).as("integrator").get().status()).isEqualTo(404);
         assertThat(delete("admin", admins)).isEqualTo(204);
         assertThat(subscribe("officer", "{\"url\": \"" + hookUrl() + "\"}").status()).isEqualTo(403);
+    }
+
+    /** The feed position just before the commitment's first event. */
+    private long positionBefore(String id) {
+        return Facts.awaitFeed(queries, id, 1).get(0).get("position").asLong() - 1;
+    }
+
+    private String subscription(String id, long after) {
+        return """
+                {"url": "%s", "commitmentId": "%s", "after": %d}""".formatted(hookUrl(), id, after);
+    }
+
+    private Response operate(String subscription, String operation) {
+        return queries.call("/api/subscriptions/" + subscription + "/" + operation).as("integrator").post("");
+    }
+
+    private JsonNode state(String subscription) {
+        return queries.call("/api/subscriptions/" + subscription).as("integrator").get().json();
+    }
+
+    private long position(String subscription) {
+        return state(subscription).get("position").asLong();
     }
 
     private List<Received> delivered() {

@@ -7,6 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +36,7 @@ public class Feed {
     /** As {@link #after(long, int, FeedFilter)}, but no further than {@code upTo}. */
     public List<FeedEvent> after(long after, long upTo, int limit, FeedFilter filter) {
         StringBuilder sql = new StringBuilder("""
-                SELECT position, event_id, commitment_id, sequence, type, revision, recorded_at, data
+                SELECT position, event_id, commitment_id, sequence, type, revision, recorded_at, data, occurred_on
                 FROM query.feed_event WHERE position > :after AND position <= :upTo""");
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("after", after);
@@ -51,6 +54,22 @@ public class Feed {
         return jdbc.sql(sql.toString()).params(params).query((rs, row) -> read(rs)).list();
     }
 
+    /** Those of the events that the feed holds, by event id. */
+    public Map<String, FeedEvent> byEventIds(Collection<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, FeedEvent> found = new HashMap<>();
+        jdbc.sql("""
+                        SELECT position, event_id, commitment_id, sequence, type, revision, recorded_at, data, occurred_on
+                        FROM query.feed_event WHERE event_id IN (:eventIds)""")
+                .param("eventIds", List.copyOf(eventIds))
+                .query((rs, row) -> read(rs))
+                .list()
+                .forEach(event -> found.put(event.eventId(), event));
+        return found;
+    }
+
     /** The last position given, 0 while the feed is empty. */
     public long head() {
         return jdbc.sql("SELECT COALESCE(MAX(position), 0) FROM query.feed_event").query(Long.class).single();
@@ -64,12 +83,12 @@ public class Feed {
      * @return the event's position, or 0 when the feed had it already
      */
     long append(String eventId, String commitmentId, long sequence, String type, String revision,
-                Instant recordedAt, String data) {
+                Instant recordedAt, String data, LocalDate occurredOn) {
         return jdbc.sql("""
                         INSERT INTO query.feed_event (position, event_id, commitment_id, sequence, type, revision,
-                            recorded_at, data)
+                            recorded_at, data, occurred_on)
                         SELECT COALESCE(MAX(position), 0) + 1, :eventId, :commitmentId, :sequence, :type, :revision,
-                            :recordedAt, :data
+                            :recordedAt, :data, CAST(:occurredOn AS DATE)
                         FROM query.feed_event
                         ON CONFLICT (event_id) DO NOTHING
                         RETURNING position""")
@@ -80,6 +99,7 @@ public class Feed {
                 .param("revision", revision)
                 .param("recordedAt", Timestamp.from(recordedAt))
                 .param("data", data)
+                .param("occurredOn", occurredOn)
                 .query(Long.class)
                 .optional()
                 .orElse(0L);
@@ -88,6 +108,7 @@ public class Feed {
     private static FeedEvent read(ResultSet rs) throws SQLException {
         return new FeedEvent(rs.getLong("position"), rs.getString("event_id"), rs.getString("commitment_id"),
                 rs.getLong("sequence"), rs.getString("type"), rs.getString("revision"),
-                rs.getTimestamp("recorded_at").toInstant(), rs.getString("data"));
+                rs.getTimestamp("recorded_at").toInstant(), rs.getString("data"),
+                rs.getObject("occurred_on", LocalDate.class));
     }
 }

@@ -47,7 +47,7 @@ class FeedProjection {
             @Timestamp Instant recordedAt, @MetaDataValue("hash") String chainHash) {
         Class<?> type = event.getClass();
         long position = feed.append(eventId, event.commitmentId(), sequenceNumber + 1, EventTypes.name(type),
-                EventTypes.revision(type), recordedAt, json(event));
+                EventTypes.revision(type), recordedAt, json(event), event.occurredOn());
         if (position > 0) {
             log.append(position, new LogLeaf(eventId, event.commitmentId(), sequenceNumber + 1, recordedAt, chainHash));
         }

@@ -2,6 +2,7 @@ package org.commitmenttracker.query.subscription;
 
 import org.commitmenttracker.query.feed.Feed;
 import org.commitmenttracker.query.feed.FeedFilter;
+import org.commitmenttracker.service.eventstore.EventStoreSchema;
 import org.commitmenttracker.service.web.ApiException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -25,7 +26,9 @@ import java.util.UUID;
 public class Subscriptions {
 
     private static final String COLUMNS = "id, owner, url, types, commitment_id, created_at, cursor, failures, "
-            + "next_attempt_at";
+            + "next_attempt_at, paused, parked_at";
+    private static final String ATTEMPT_COLUMNS = "id, position, event_id, attempt, attempted_at, status_code, error, "
+            + "delivered, next_attempt_at, redelivery";
 
     private final JdbcClient jdbc;
     private final Feed feed;
@@ -57,6 +60,9 @@ public class Subscriptions {
         targets.refusal(target).ifPresent(reason -> {
             throw ApiException.badRequest("url: " + reason + "; such targets are refused.");
         });
+        if (filter.commitmentId() != null && !commitmentExists(filter.commitmentId())) {
+            throw ApiException.notFound("commitmentId: commitment '" + filter.commitmentId() + "' does not exist.");
+        }
         UUID id = UUID.randomUUID();
         String secret = WebhookSignature.newSecret();
         Instant now = clock.instant();
@@ -64,7 +70,7 @@ public class Subscriptions {
         jdbc.sql("""
                         INSERT INTO query.subscription (id, owner, url, types, commitment_id, secret, created_at, cursor,
                             next_attempt_at)
-                        VALUES (:id, :owner, :url, :types, :commitmentId, :secret, :now, :cursor, :now)""")
+                        VALUES (:id, :owner, :url, :types, :commitmentId, :secret, :now, :cursor, NULL)""")
                 .param("id", id)
                 .param("owner", owner)
                 .param("url", target.toString())
@@ -77,11 +83,22 @@ public class Subscriptions {
         return new Created(find(id).orElseThrow(), secret);
     }
 
-    /** All subscriptions, or those of one owner, oldest first. */
-    public List<Subscription> list(String owner) {
+    /** Whether the event store holds the commitment (read there, so a commitment just announced counts). */
+    private boolean commitmentExists(String commitmentId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM " + EventStoreSchema.EVENT_TABLE + " WHERE aggregate_identifier = :id)")
+                .param("id", commitmentId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** All subscriptions, or those of one owner, oldest first; only those in {@code status} when given. */
+    public List<Subscription> list(String owner, Subscription.Status status) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM query.subscription WHERE (CAST(:owner AS TEXT) IS NULL OR owner = :owner) "
+                        + "AND (CAST(:status AS TEXT) IS NULL OR CAST(:status AS TEXT) = CASE "
+                        + "WHEN parked_at IS NOT NULL THEN 'PARKED' WHEN paused THEN 'PAUSED' ELSE 'ACTIVE' END) "
                         + "ORDER BY created_at, id")
                 .param("owner", owner)
+                .param("status", status == null ? null : status.name())
                 .query((rs, row) -> read(rs))
                 .list();
     }
@@ -100,19 +117,71 @@ public class Subscriptions {
 
     /** The most recent attempts first. */
     public List<DeliveryAttempt> attempts(UUID id, int limit) {
-        return jdbc.sql("""
-                        SELECT position, event_id, attempt, attempted_at, status_code, error, delivered, next_attempt_at
-                        FROM query.delivery_attempt WHERE subscription_id = :id ORDER BY id DESC LIMIT :limit""")
+        return jdbc.sql("SELECT " + ATTEMPT_COLUMNS + " FROM query.delivery_attempt WHERE subscription_id = :id "
+                        + "ORDER BY id DESC LIMIT :limit")
                 .param("id", id)
                 .param("limit", limit)
-                .query((rs, row) -> new DeliveryAttempt(rs.getLong("position"), rs.getString("event_id"),
-                        rs.getInt("attempt"), instant(rs, "attempted_at"), (Integer) rs.getObject("status_code"),
-                        rs.getString("error"), rs.getBoolean("delivered"), instant(rs, "next_attempt_at")))
+                .query((rs, row) -> readAttempt(rs))
                 .list();
     }
 
+    /** One attempt of the subscription. */
+    public Optional<DeliveryAttempt> attempt(UUID id, long deliveryId) {
+        return jdbc.sql("SELECT " + ATTEMPT_COLUMNS + " FROM query.delivery_attempt WHERE subscription_id = :id "
+                        + "AND id = :deliveryId")
+                .param("id", id)
+                .param("deliveryId", deliveryId)
+                .query((rs, row) -> readAttempt(rs))
+                .optional();
+    }
+
+    /** The number the next attempt at this event gets. */
+    int nextAttemptNumber(UUID id, String eventId) {
+        return jdbc.sql("SELECT COALESCE(MAX(attempt), 0) + 1 FROM query.delivery_attempt "
+                        + "WHERE subscription_id = :id AND event_id = :eventId")
+                .param("id", id)
+                .param("eventId", eventId)
+                .query(Integer.class)
+                .single();
+    }
+
+    String secret(UUID id) {
+        return jdbc.sql("SELECT secret FROM query.subscription WHERE id = :id").param("id", id).query(String.class).single();
+    }
+
+    /** Stops deliveries until {@link #resume}; a delivery in flight finishes. */
+    public void pause(UUID id) {
+        jdbc.sql("UPDATE query.subscription SET paused = true WHERE id = :id").param("id", id).update();
+    }
+
+    /** Delivers again, at once, a paused or parked subscription, from where it stopped. */
+    public void resume(UUID id) {
+        jdbc.sql("UPDATE query.subscription SET paused = false, parked_at = NULL, failures = 0, next_attempt_at = NULL "
+                        + "WHERE id = :id")
+                .param("id", id)
+                .update();
+    }
+
+    /**
+     * Delivers again every matching event from position {@code from} on (it stays paused if it
+     * was). Raising the generation voids what a delivery in flight would record about the cursor.
+     */
+    public void replay(UUID id, long from) {
+        jdbc.sql("""
+                        UPDATE query.subscription SET cursor = :cursor, failures = 0, next_attempt_at = NULL,
+                            parked_at = NULL, generation = generation + 1, leased_until = NULL
+                        WHERE id = :id""")
+                .param("cursor", from - 1)
+                .param("id", id)
+                .update();
+    }
+
     /** A subscription held by this worker for one round of deliveries, with the secret that signs them. */
-    record Leased(Subscription subscription, String secret) {
+    record Leased(Subscription subscription, String secret, int generation) {
+
+        Leased deliveredUpTo(long position) {
+            return new Leased(subscription.deliveredUpTo(position), secret, generation);
+        }
     }
 
     /**
@@ -124,33 +193,50 @@ public class Subscriptions {
         return jdbc.sql("""
                         UPDATE query.subscription SET leased_until = :until
                         WHERE id IN (SELECT id FROM query.subscription
-                            WHERE next_attempt_at <= :now AND (leased_until IS NULL OR leased_until < :now)
+                            WHERE NOT paused AND parked_at IS NULL
+                              AND (next_attempt_at IS NULL OR next_attempt_at <= :now)
+                              AND (leased_until IS NULL OR leased_until < :now)
                               AND cursor < (SELECT COALESCE(MAX(position), 0) FROM query.feed_event)
-                            ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED)
-                        RETURNING\s""" + COLUMNS + ", secret")
+                            ORDER BY next_attempt_at NULLS FIRST LIMIT :limit FOR UPDATE SKIP LOCKED)
+                        RETURNING\s""" + COLUMNS + ", secret, generation")
                 .param("now", Timestamp.from(now))
                 .param("until", Timestamp.from(now.plus(lease)))
                 .param("limit", limit)
-                .query((rs, row) -> new Leased(read(rs), rs.getString("secret")))
+                .query((rs, row) -> new Leased(read(rs), rs.getString("secret"), rs.getInt("generation")))
                 .list();
     }
 
-    /** Keeps holding a subscription for another round; false when it was deleted meanwhile. */
-    boolean extendLease(UUID id, Duration lease) {
-        return jdbc.sql("UPDATE query.subscription SET leased_until = :until WHERE id = :id")
+    /**
+     * Keeps holding a subscription for another round; false when it was deleted, paused, parked
+     * or replayed meanwhile (then the worker lets go).
+     */
+    boolean extendLease(UUID id, int generation, Duration lease) {
+        return jdbc.sql("UPDATE query.subscription SET leased_until = :until WHERE id = :id AND generation = :generation "
+                        + "AND NOT paused AND parked_at IS NULL")
                 .param("until", Timestamp.from(clock.instant().plus(lease)))
                 .param("id", id)
+                .param("generation", generation)
                 .update() > 0;
     }
 
     /** Records an attempt; false when the subscription was deleted meanwhile. */
     boolean record(UUID id, DeliveryAttempt attempt) {
+        return recordReturningId(id, attempt).isPresent();
+    }
+
+    /** Records an attempt and answers it as recorded; empty when the subscription was deleted meanwhile. */
+    Optional<DeliveryAttempt> recordReturning(UUID id, DeliveryAttempt attempt) {
+        return recordReturningId(id, attempt).flatMap(deliveryId -> attempt(id, deliveryId));
+    }
+
+    private Optional<Long> recordReturningId(UUID id, DeliveryAttempt attempt) {
         return jdbc.sql("""
                         INSERT INTO query.delivery_attempt (subscription_id, position, event_id, attempt, attempted_at,
-                            status_code, error, delivered, next_attempt_at)
+                            status_code, error, delivered, next_attempt_at, redelivery)
                         SELECT :id, :position, :eventId, :attempt, :attemptedAt, :statusCode, :error, :delivered,
-                            :nextAttemptAt
-                        WHERE EXISTS (SELECT 1 FROM query.subscription WHERE id = :id)""")
+                            :nextAttemptAt, :redelivery
+                        WHERE EXISTS (SELECT 1 FROM query.subscription WHERE id = :id)
+                        RETURNING id""")
                 .param("id", id)
                 .param("position", attempt.position())
                 .param("eventId", attempt.eventId())
@@ -160,37 +246,68 @@ public class Subscriptions {
                 .param("error", attempt.error())
                 .param("delivered", attempt.delivered())
                 .param("nextAttemptAt", attempt.nextAttemptAt() == null ? null : Timestamp.from(attempt.nextAttemptAt()))
-                .update() > 0;
+                .param("redelivery", attempt.redelivery())
+                .query(Long.class)
+                .optional();
     }
 
-    /** Moves the cursor past a delivered event, or past events that do not match; the subscription stays held. */
-    void advance(UUID id, long position) {
-        jdbc.sql("UPDATE query.subscription SET cursor = GREATEST(cursor, :position), failures = 0 WHERE id = :id")
+    /**
+     * Moves the cursor past a delivered event, or past events that do not match; no retry is due
+     * any more. The subscription stays held. Nothing changes if it was replayed meanwhile.
+     */
+    void advance(UUID id, int generation, long position) {
+        jdbc.sql("UPDATE query.subscription SET cursor = GREATEST(cursor, :position), failures = 0, next_attempt_at = NULL "
+                        + "WHERE id = :id AND generation = :generation")
                 .param("position", position)
                 .param("id", id)
+                .param("generation", generation)
                 .update();
     }
 
-    /** The event after the cursor failed: try it again at {@code nextAttemptAt}, and let go of the subscription. */
-    void failed(UUID id, int failures, Instant nextAttemptAt) {
-        jdbc.sql("UPDATE query.subscription SET failures = :failures, next_attempt_at = :next, leased_until = NULL "
-                        + "WHERE id = :id")
+    /**
+     * The event after the cursor failed: try it again at {@code nextAttemptAt}, or, when
+     * {@code nextAttemptAt} is null, park the subscription; and let go of it.
+     */
+    void failed(UUID id, int generation, int failures, Instant nextAttemptAt) {
+        jdbc.sql("""
+                        UPDATE query.subscription SET failures = :failures, next_attempt_at = :next, leased_until = NULL,
+                            parked_at = :parkedAt
+                        WHERE id = :id AND generation = :generation""")
                 .param("failures", failures)
-                .param("next", Timestamp.from(nextAttemptAt))
+                .param("next", nextAttemptAt == null ? null : Timestamp.from(nextAttemptAt))
+                .param("parkedAt", nextAttemptAt == null ? Timestamp.from(clock.instant()) : null)
                 .param("id", id)
+                .param("generation", generation)
                 .update();
     }
 
-    /** Lets go of a subscription that is up to date, to be looked at again when the feed grows. */
-    void release(UUID id) {
-        jdbc.sql("UPDATE query.subscription SET leased_until = NULL WHERE id = :id").param("id", id).update();
+    /**
+     * Lets go of a subscription that is up to date, to be looked at again when the feed grows.
+     * Not after a replay: another worker may hold it by then.
+     */
+    void release(UUID id, int generation) {
+        jdbc.sql("UPDATE query.subscription SET leased_until = NULL WHERE id = :id AND generation = :generation")
+                .param("id", id)
+                .param("generation", generation)
+                .update();
     }
 
     private static Subscription read(ResultSet rs) throws SQLException {
         Array types = rs.getArray("types");
+        Instant parkedAt = instant(rs, "parked_at");
+        Subscription.Status status = parkedAt != null ? Subscription.Status.PARKED
+                : rs.getBoolean("paused") ? Subscription.Status.PAUSED : Subscription.Status.ACTIVE;
         return new Subscription(rs.getObject("id", UUID.class), rs.getString("owner"), rs.getString("url"),
                 types == null ? null : Arrays.asList((String[]) types.getArray()), rs.getString("commitment_id"),
-                instant(rs, "created_at"), rs.getLong("cursor"), rs.getInt("failures"), instant(rs, "next_attempt_at"));
+                instant(rs, "created_at"), rs.getLong("cursor"), rs.getInt("failures"), instant(rs, "next_attempt_at"),
+                status, parkedAt);
+    }
+
+    private static DeliveryAttempt readAttempt(ResultSet rs) throws SQLException {
+        return new DeliveryAttempt(rs.getLong("id"), rs.getLong("position"), rs.getString("event_id"),
+                rs.getInt("attempt"), instant(rs, "attempted_at"), (Integer) rs.getObject("status_code"),
+                rs.getString("error"), rs.getBoolean("delivered"), instant(rs, "next_attempt_at"),
+                rs.getBoolean("redelivery"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

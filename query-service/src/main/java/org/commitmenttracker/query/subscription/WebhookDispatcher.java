@@ -4,11 +4,14 @@ import jakarta.annotation.PreDestroy;
 import org.commitmenttracker.query.feed.Feed;
 import org.commitmenttracker.query.feed.FeedCloudEvents;
 import org.commitmenttracker.query.feed.FeedEvent;
+import org.commitmenttracker.query.feed.FeedFilter;
+import org.commitmenttracker.service.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,12 +38,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * feed order (so in order per commitment), signed per Standard Webhooks. A 2xx answer moves
  * the cursor on; anything else is retried with exponential backoff, and only that
  * subscription waits: requests are asynchronous, so a slow or failing target holds no thread
- * and no other subscription. Every attempt is recorded. At least once: a crash between a
- * delivery and its record means the event is sent again (same {@code webhook-id}).
+ * and no other subscription. After {@code parkAfter} failed attempts at one event the
+ * subscription is parked until its owner resumes it. Every attempt is recorded. At least once:
+ * a crash between a delivery and its record means the event is sent again (same {@code webhook-id}).
+ * Plain HTTP/1.1: no {@code Upgrade: h2c} offer, which some receivers refuse.
  */
 @Component
 @EnableConfigurationProperties(WebhookProperties.class)
-class WebhookDispatcher {
+public class WebhookDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
     private static final int LEASE_BATCH = 50;
@@ -66,6 +71,7 @@ class WebhookDispatcher {
         this.clock = clock;
         this.lease = properties.connectTimeout().plus(properties.requestTimeout()).multipliedBy(2).plusSeconds(10);
         this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(properties.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .executor(workers)
@@ -91,14 +97,14 @@ class WebhookDispatcher {
             long head = feed.head();
             List<FeedEvent> next = feed.after(subscription.position(), head, 1, subscription.filter());
             if (next.isEmpty()) {
-                subscriptions.advance(subscription.id(), head);
-                subscriptions.release(subscription.id());
+                subscriptions.advance(subscription.id(), leased.generation(), head);
+                subscriptions.release(subscription.id(), leased.generation());
                 return;
             }
             send(leased, next.get(0));
         } catch (RuntimeException e) {
             log.warn("Webhook delivery of subscription {} failed; retrying: {}", subscription.id(), e.getMessage());
-            subscriptions.release(subscription.id());
+            subscriptions.release(subscription.id(), leased.generation());
         }
     }
 
@@ -110,18 +116,8 @@ class WebhookDispatcher {
             failed(leased, event, clock.instant(), null, refusal.get());
             return;
         }
-        String body = cloudEvents.toJson(event);
         Instant attemptedAt = clock.instant();
-        long timestamp = attemptedAt.getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(target)
-                .timeout(properties.requestTimeout())
-                .header("Content-Type", "application/cloudevents+json; charset=UTF-8")
-                .header("User-Agent", "CommitmentTracker-Webhooks/1")
-                .header("webhook-id", event.eventId())
-                .header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature", WebhookSignature.sign(leased.secret(), event.eventId(), timestamp, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .build();
+        HttpRequest request = request(target, leased.secret(), event, attemptedAt);
         http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenCompleteAsync((response, error) -> {
             try {
                 if (error == null && response.statusCode() / 100 == 2) {
@@ -134,35 +130,83 @@ class WebhookDispatcher {
             } catch (RuntimeException e) {
                 log.warn("Webhook delivery of subscription {} could not be recorded: {}", subscription.id(),
                         e.getMessage());
-                subscriptions.release(subscription.id());
+                subscriptions.release(subscription.id(), leased.generation());
             }
         }, workers);
     }
 
+    /** The signed POST of one event's CloudEvent (structured mode). */
+    private HttpRequest request(URI target, String secret, FeedEvent event, Instant attemptedAt) {
+        String body = cloudEvents.toJson(event);
+        long timestamp = attemptedAt.getEpochSecond();
+        return HttpRequest.newBuilder(target)
+                .timeout(properties.requestTimeout())
+                .header("Content-Type", "application/cloudevents+json; charset=UTF-8")
+                .header("User-Agent", "CommitmentTracker-Webhooks/1")
+                .header("webhook-id", event.eventId())
+                .header("webhook-timestamp", Long.toString(timestamp))
+                .header("webhook-signature", WebhookSignature.sign(secret, event.eventId(), timestamp, body))
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build();
+    }
+
     private void delivered(Subscriptions.Leased leased, FeedEvent event, Instant attemptedAt, int status) {
         Subscription subscription = leased.subscription();
-        if (!subscriptions.record(subscription.id(), new DeliveryAttempt(event.position(), event.eventId(),
-                subscription.failures() + 1, attemptedAt, status, null, true, null))) {
+        if (!subscriptions.record(subscription.id(), DeliveryAttempt.of(event.position(), event.eventId(),
+                subscription.failures() + 1, attemptedAt, status, null, true, null, false))) {
             return;
         }
-        subscriptions.advance(subscription.id(), event.position());
-        if (!subscriptions.extendLease(subscription.id(), lease)) {
+        subscriptions.advance(subscription.id(), leased.generation(), event.position());
+        if (!subscriptions.extendLease(subscription.id(), leased.generation(), lease)) {
+            subscriptions.release(subscription.id(), leased.generation());
             return;
         }
-        Subscription moved = new Subscription(subscription.id(), subscription.owner(), subscription.url(),
-                subscription.types(), subscription.commitmentId(), subscription.createdAt(), event.position(), 0,
-                subscription.nextAttemptAt());
-        deliverNext(new Subscriptions.Leased(moved, leased.secret()));
+        deliverNext(leased.deliveredUpTo(event.position()));
     }
 
     private void failed(Subscriptions.Leased leased, FeedEvent event, Instant attemptedAt, Integer status, String error) {
         Subscription subscription = leased.subscription();
         int failures = subscription.failures() + 1;
-        Instant nextAttemptAt = attemptedAt.plus(properties.backoff(failures));
-        if (subscriptions.record(subscription.id(), new DeliveryAttempt(event.position(), event.eventId(), failures,
-                attemptedAt, status, error, false, nextAttemptAt))) {
-            subscriptions.failed(subscription.id(), failures, nextAttemptAt);
+        // After the last allowed attempt no retry is due: the subscription is parked.
+        Instant nextAttemptAt = failures >= properties.parkAfter() ? null : attemptedAt.plus(properties.backoff(failures));
+        if (subscriptions.record(subscription.id(), DeliveryAttempt.of(event.position(), event.eventId(), failures,
+                attemptedAt, status, error, false, nextAttemptAt, false))) {
+            subscriptions.failed(subscription.id(), leased.generation(), failures, nextAttemptAt);
+            if (nextAttemptAt == null) {
+                log.warn("Webhook subscription {} parked after {} failed attempts at event {}", subscription.id(),
+                        failures, event.eventId());
+            }
         }
+    }
+
+    /**
+     * Sends one delivery's event again, now, outside the subscription's order and whatever its
+     * status; the cursor does not move. Answers the new attempt as recorded.
+     */
+    public DeliveryAttempt redeliver(Subscription subscription, DeliveryAttempt delivery) {
+        FeedEvent event = feed.after(delivery.position() - 1, delivery.position(), 1, FeedFilter.ALL).stream()
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("the feed has no event at " + delivery.position()));
+        int attempt = subscriptions.nextAttemptNumber(subscription.id(), event.eventId());
+        Instant attemptedAt = clock.instant();
+        URI target = URI.create(subscription.url());
+        Integer status = null;
+        String error = targets.refusal(target).orElse(null);
+        if (error == null) {
+            try {
+                status = http.send(request(target, subscriptions.secret(subscription.id()), event, attemptedAt),
+                        HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                error = "interrupted";
+            } catch (IOException e) {
+                error = describe(e);
+            }
+        }
+        boolean delivered = status != null && status / 100 == 2;
+        return subscriptions.recordReturning(subscription.id(), DeliveryAttempt.of(event.position(), event.eventId(),
+                        attempt, attemptedAt, status, error, delivered, null, true))
+                .orElseThrow(() -> ApiException.notFound("Subscription '" + subscription.id() + "' does not exist."));
     }
 
     /** What went wrong, in words for the subscriber (never an exception's class name). */

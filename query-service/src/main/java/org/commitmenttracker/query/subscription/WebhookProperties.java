@@ -7,11 +7,12 @@ import java.time.Duration;
 /**
  * Webhook delivery: whether targets on loopback are allowed (the local stack and its tests
  * only), how often the worker looks for due deliveries, the HTTP timeouts, and the exponential
- * backoff between attempts at one event (initial delay, doubled per failure, up to the maximum).
+ * backoff between attempts at one event (initial delay, doubled per failure, up to the maximum),
+ * and after how many failed attempts at one event the subscription is parked ({@code parkAfter}).
  */
 @ConfigurationProperties("tracker.webhooks")
 record WebhookProperties(boolean allowLoopback, Duration pollInterval, Duration connectTimeout,
-                         Duration requestTimeout, Retry retry) {
+                         Duration requestTimeout, Retry retry, Integer parkAfter) {
 
     record Retry(Duration initialDelay, Duration maxDelay) {
         Retry {
@@ -25,6 +26,10 @@ record WebhookProperties(boolean allowLoopback, Duration pollInterval, Duration 
         connectTimeout = connectTimeout == null ? Duration.ofSeconds(5) : connectTimeout;
         requestTimeout = requestTimeout == null ? Duration.ofSeconds(10) : requestTimeout;
         retry = retry == null ? new Retry(null, null) : retry;
+        parkAfter = parkAfter == null ? 20 : parkAfter;
+        if (parkAfter < 1) {
+            throw new IllegalArgumentException("tracker.webhooks.park-after must be at least 1");
+        }
     }
 
     /** The wait after the n-th failed attempt at one event. */

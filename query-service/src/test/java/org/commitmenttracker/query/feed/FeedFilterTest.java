@@ -30,6 +30,6 @@ class FeedFilterTest {
     }
 
     private static FeedEvent event(String type, String commitmentId) {
-        return new FeedEvent(1, "e", commitmentId, 1, type, "1", Instant.EPOCH, "{}");
+        return new FeedEvent(1, "e", commitmentId, 1, type, "1", Instant.EPOCH, "{}", null);
     }
 }

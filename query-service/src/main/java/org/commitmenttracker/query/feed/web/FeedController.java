@@ -7,6 +7,7 @@ import org.commitmenttracker.query.feed.Feed;
 import org.commitmenttracker.query.feed.FeedCloudEvents;
 import org.commitmenttracker.query.feed.FeedEvent;
 import org.commitmenttracker.query.feed.FeedFilter;
+import org.commitmenttracker.service.web.ApiException;
 import org.springframework.http.MediaType;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,8 +30,11 @@ class FeedController {
         this.cloudEvents = cloudEvents;
     }
 
-    /** A page of the feed; {@code next} is what to pass as {@code after} for the following page. */
-    record FeedPage(List<CloudEvent> events, long next) {
+    /**
+     * A page of the feed: {@code next} is what to pass as {@code after} for the following page,
+     * {@code head} the newest position when the page was read.
+     */
+    record FeedPage(List<CloudEvent> events, long next, long head) {
     }
 
     @GetMapping
@@ -38,8 +42,15 @@ class FeedController {
                     @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
                     @RequestParam(required = false) List<String> types,
                     @RequestParam(required = false) String commitmentId) {
-        List<FeedEvent> events = feed.after(after, limit, FeedFilter.of(types, commitmentId));
-        long next = events.isEmpty() ? after : events.get(events.size() - 1).position();
-        return new FeedPage(events.stream().map(cloudEvents::toCloudEvent).toList(), next);
+        FeedFilter filter = FeedFilter.of(types, commitmentId);
+        long head = feed.head();
+        if (after > head) {
+            throw ApiException.badRequest("after: " + after + " is beyond the feed's head, " + head
+                    + "; pass a position this feed has given (0 for the start).");
+        }
+        List<FeedEvent> events = feed.after(after, head, limit, filter);
+        // A page shorter than the limit has looked at everything up to the head: the next page starts there.
+        long next = events.size() < limit ? head : events.get(events.size() - 1).position();
+        return new FeedPage(events.stream().map(cloudEvents::toCloudEvent).toList(), next, head);
     }
 }

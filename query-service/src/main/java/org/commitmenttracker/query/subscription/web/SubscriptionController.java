@@ -3,10 +3,12 @@ package org.commitmenttracker.query.subscription.web;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.commitmenttracker.query.feed.Feed;
 import org.commitmenttracker.query.feed.FeedFilter;
 import org.commitmenttracker.query.subscription.DeliveryAttempt;
 import org.commitmenttracker.query.subscription.Subscription;
 import org.commitmenttracker.query.subscription.Subscriptions;
+import org.commitmenttracker.query.subscription.WebhookDispatcher;
 import org.commitmenttracker.service.security.Actor;
 import org.commitmenttracker.service.security.Role;
 import org.commitmenttracker.service.web.ApiException;
@@ -30,8 +32,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Webhook subscriptions. An integrator sees and deletes only its own (another's answers 404,
- * as if it did not exist); an admin sees all.
+ * Webhook subscriptions. An integrator sees, operates and deletes only its own (another's
+ * answers 404, as if it did not exist); an admin all. Operations: pause, resume (also a parked
+ * one), replay from a feed position, redeliver one delivery.
  */
 @RestController
 @Validated
@@ -39,9 +42,13 @@ import java.util.UUID;
 class SubscriptionController {
 
     private final Subscriptions subscriptions;
+    private final WebhookDispatcher dispatcher;
+    private final Feed feed;
 
-    SubscriptionController(Subscriptions subscriptions) {
+    SubscriptionController(Subscriptions subscriptions, WebhookDispatcher dispatcher, Feed feed) {
         this.subscriptions = subscriptions;
+        this.dispatcher = dispatcher;
+        this.feed = feed;
     }
 
     /** The answer to a creation: the subscription and, this once, its signing secret. */
@@ -60,9 +67,10 @@ class SubscriptionController {
                         subscription.types(), subscription.commitmentId(), subscription.position()));
     }
 
+    /** {@code status}: only ACTIVE, PAUSED or PARKED subscriptions. */
     @GetMapping
-    List<Subscription> list() {
-        return subscriptions.list(isAdmin() ? null : Actor.current());
+    List<Subscription> list(@RequestParam(required = false) Subscription.Status status) {
+        return subscriptions.list(isAdmin() ? null : Actor.current(), status);
     }
 
     @GetMapping("/{id}")
@@ -80,6 +88,42 @@ class SubscriptionController {
     List<DeliveryAttempt> deliveries(@PathVariable UUID id,
                                      @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
         return subscriptions.attempts(visible(id).id(), limit);
+    }
+
+    /** No deliveries until resumed; a delivery in flight finishes. */
+    @PostMapping("/{id}/pause")
+    Subscription pause(@PathVariable UUID id) {
+        subscriptions.pause(visible(id).id());
+        return visible(id);
+    }
+
+    /** Delivers again from where it stopped, at once: a paused subscription, or one parked after failing. */
+    @PostMapping("/{id}/resume")
+    Subscription resume(@PathVariable UUID id) {
+        subscriptions.resume(visible(id).id());
+        return visible(id);
+    }
+
+    /** Delivers again every matching event from feed position {@code from} (1 up to the feed's head) on. */
+    @PostMapping("/{id}/replay")
+    Subscription replay(@PathVariable UUID id, @RequestParam @Min(1) long from) {
+        Subscription subscription = visible(id);
+        long head = feed.head();
+        if (from > head) {
+            throw ApiException.badRequest("from: " + from + " is beyond the feed's head, " + head + ".");
+        }
+        subscriptions.replay(subscription.id(), from);
+        return visible(id);
+    }
+
+    /** Sends one delivery's event again, now; answers the new attempt (the subscription's cursor stays). */
+    @PostMapping("/{id}/deliveries/{deliveryId}/redeliver")
+    DeliveryAttempt redeliver(@PathVariable UUID id, @PathVariable long deliveryId) {
+        Subscription subscription = visible(id);
+        DeliveryAttempt delivery = subscriptions.attempt(subscription.id(), deliveryId)
+                .orElseThrow(() -> ApiException.notFound("Delivery " + deliveryId + " of subscription '" + id
+                        + "' does not exist."));
+        return dispatcher.redeliver(subscription, delivery);
     }
 
     private Subscription visible(UUID id) {
