@@ -19,6 +19,8 @@ class QueryWebConfiguration {
         String integrator = Role.INTEGRATOR.name();
         String admin = Role.ADMIN.name();
         return rules -> {
+            // api.md "Public, without login": the published commitments, their IATI file and page.
+            rules.requestMatchers(HttpMethod.GET, "/public", "/public/**").permitAll();
             rules.requestMatchers(HttpMethod.GET, "/api/commitments/*/history", "/api/commitments/*/state",
                     "/api/commitments/*/integrity", "/api/integrity").hasAnyRole(auditor, admin);
             rules.requestMatchers("/api/projections", "/api/projections/**", "/api/audit-log").hasRole(admin);
