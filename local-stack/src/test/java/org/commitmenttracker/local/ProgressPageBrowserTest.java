@@ -38,8 +38,9 @@ class ProgressPageBrowserTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    /** Where the README's screenshots live: docs/screenshots of the repository. */
-    private static final Path SCREENSHOTS = Path.of("..", "docs", "screenshots");
+    /** Every run's screenshots; the README's (docs/screenshots) are replaced only with -Dscreenshots.update=true. */
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Path README_SCREENSHOTS = Path.of("..", "docs", "screenshots");
 
     private static SeededStack stack;
     private static Path profile;
@@ -166,5 +167,9 @@ class ProgressPageBrowserTest {
         File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
         Files.createDirectories(SCREENSHOTS);
         Files.copy(shot.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        if (Boolean.getBoolean("screenshots.update")) {
+            Files.createDirectories(README_SCREENSHOTS);
+            Files.copy(shot.toPath(), README_SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 }
