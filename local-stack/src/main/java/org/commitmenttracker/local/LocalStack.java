@@ -118,6 +118,7 @@ public final class LocalStack implements AutoCloseable {
                  Commitment Tracker is running (local stack)
                    command service  %1$s   (writes; Swagger UI: %1$s/swagger-ui.html)
                    query service    %2$s   (reads;  Swagger UI: %2$s/swagger-ui.html)
+                   for the public   %2$s/public/   (no login; IATI: %2$s/public/iati/activities.xml)
                    PostgreSQL 16    localhost:%3$d, database '%4$s', data in %5$s
                    users (HTTP Basic): officer/officer-local  auditor/auditor-local
                                        integrator/integrator-local  admin/admin-local

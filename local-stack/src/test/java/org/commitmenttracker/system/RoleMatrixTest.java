@@ -80,6 +80,12 @@ class RoleMatrixTest {
                 "POST /api/projections/{name}/dead-letters/retry")) {
             QUERY_SERVICE.put(endpoint, ADMINS);
         }
+        // api.md "Public, without login": the published commitments, their IATI file and the progress page.
+        for (String path : List.of("/public/api/commitments", "/public/api/commitments/{id}",
+                "/public/api/commitments/{id}/timeline", "/public/api/commitments/{id}/ledger",
+                "/public/iati/activities.xml", "/public", "/public/", "/public/commitments/{id}")) {
+            QUERY_SERVICE.put("GET " + path, PUBLIC);
+        }
         for (Map<String, Set<String>> service : List.of(COMMAND_SERVICE, QUERY_SERVICE)) {
             service.put("GET /v3/api-docs", PUBLIC);
             service.put("GET /v3/api-docs.yaml", PUBLIC);

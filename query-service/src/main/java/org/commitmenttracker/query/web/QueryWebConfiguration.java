@@ -21,6 +21,8 @@ class QueryWebConfiguration {
         return rules -> {
             // the log's checkpoints, key and proofs: anyone may verify (api.md)
             rules.requestMatchers(HttpMethod.GET, "/api/log/**").permitAll();
+            // api.md "Public, without login": the published commitments, their IATI file and page.
+            rules.requestMatchers(HttpMethod.GET, "/public", "/public/**").permitAll();
             rules.requestMatchers(HttpMethod.GET, "/api/commitments/*/history", "/api/commitments/*/state",
                     "/api/commitments/*/integrity", "/api/integrity", "/api/export").hasAnyRole(auditor, admin);
             rules.requestMatchers("/api/projections", "/api/projections/**", "/api/audit-log").hasRole(admin);
