@@ -7,6 +7,7 @@ import org.commitmenttracker.query.audit.HistoryEntry;
 import org.commitmenttracker.query.audit.IntegrityReport;
 import org.commitmenttracker.query.audit.IntegritySummary;
 import org.commitmenttracker.query.web.MinVersion;
+import org.commitmenttracker.service.web.ApiException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -22,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,6 +36,11 @@ import java.util.Optional;
 class AuditController {
 
     static final String TEXT_CSV = "text/csv";
+    // Instants such as year +1000000000 parse, but no calendar date of them can be computed.
+    private static final LocalDate FIRST_DAY = LocalDate.of(1, 1, 1);
+    private static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
+    private static final Instant FIRST_INSTANT = FIRST_DAY.atStartOfDay(ZoneOffset.UTC).toInstant();
+    private static final Instant LAST_INSTANT = LAST_DAY.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1);
 
     private final AuditTrail trail;
     private final MinVersion minVersion;
@@ -70,6 +77,10 @@ class AuditController {
                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                           @RequestParam(required = false) Instant knownAt,
                           @RequestParam(required = false) Long minVersion) {
+        if (asOf != null && (asOf.isBefore(FIRST_DAY) || asOf.isAfter(LAST_DAY))
+                || knownAt != null && (knownAt.isBefore(FIRST_INSTANT) || knownAt.isAfter(LAST_INSTANT))) {
+            throw ApiException.badRequest("asOf and knownAt must lie in the years 1 to 9999.");
+        }
         awaitVersion(id, minVersion);
         return trail.state(id, asOf, knownAt, LocalDate.now(clock));
     }
