@@ -41,7 +41,11 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> refused(ApiException e) {
-        return ResponseEntity.status(e.status()).body(Problems.of(e.status(), e.title(), e.getMessage()));
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(e.status());
+        if (e instanceof RetryLater later) {
+            answer.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, later.retryAfter().toSeconds())));
+        }
+        return answer.body(Problems.of(e.status(), e.title(), e.getMessage()));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

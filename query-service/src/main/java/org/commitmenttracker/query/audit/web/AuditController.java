@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -26,6 +27,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * History, state and integrity for auditors (AUDITOR and ADMIN, see QueryWebConfiguration),
@@ -53,27 +55,27 @@ class AuditController {
     }
 
     @GetMapping(path = "/api/commitments/{id}/history", produces = MediaType.APPLICATION_JSON_VALUE)
-    List<HistoryEntry> history(@PathVariable @Size(max = 80) String id,
-                               @RequestParam(required = false) Long minVersion) {
-        awaitVersion(id, minVersion);
-        return trail.history(id);
+    DeferredResult<List<HistoryEntry>> history(@PathVariable @Size(max = 80) String id,
+                                               @RequestParam(required = false) Long minVersion) {
+        return afterVersion(id, minVersion, () -> trail.history(id));
     }
 
     /** The same history for a spreadsheet: one row per event, as a download. */
     @GetMapping(path = "/api/commitments/{id}/history", produces = TEXT_CSV)
-    ResponseEntity<byte[]> historyCsv(@PathVariable @Size(max = 80) String id,
-                                      @RequestParam(required = false) Long minVersion) {
-        awaitVersion(id, minVersion);
-        byte[] csv = HistoryCsv.write(trail.history(id)).getBytes(StandardCharsets.UTF_8);
-        return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(id + "-history.csv").build().toString())
-                .body(csv);
+    DeferredResult<ResponseEntity<byte[]>> historyCsv(@PathVariable @Size(max = 80) String id,
+                                                      @RequestParam(required = false) Long minVersion) {
+        return afterVersion(id, minVersion, () -> {
+            byte[] csv = HistoryCsv.write(trail.history(id)).getBytes(StandardCharsets.UTF_8);
+            return ResponseEntity.ok()
+                    .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                    .header(HttpHeaders.CONTENT_DISPOSITION,
+                            ContentDisposition.attachment().filename(id + "-history.csv").build().toString())
+                    .body(csv);
+        });
     }
 
     @GetMapping(path = "/api/commitments/{id}/state", produces = MediaType.APPLICATION_JSON_VALUE)
-    CommitmentState state(@PathVariable @Size(max = 80) String id,
+    DeferredResult<CommitmentState> state(@PathVariable @Size(max = 80) String id,
                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                           @RequestParam(required = false) Instant knownAt,
                           @RequestParam(required = false) Long minVersion) {
@@ -81,15 +83,13 @@ class AuditController {
                 || knownAt != null && (knownAt.isBefore(FIRST_INSTANT) || knownAt.isAfter(LAST_INSTANT))) {
             throw ApiException.badRequest("asOf and knownAt must lie in the years 1 to 9999.");
         }
-        awaitVersion(id, minVersion);
-        return trail.state(id, asOf, knownAt, LocalDate.now(clock));
+        return afterVersion(id, minVersion, () -> trail.state(id, asOf, knownAt, LocalDate.now(clock)));
     }
 
     @GetMapping(path = "/api/commitments/{id}/integrity", produces = MediaType.APPLICATION_JSON_VALUE)
-    IntegrityReport integrity(@PathVariable @Size(max = 80) String id,
-                              @RequestParam(required = false) Long minVersion) {
-        awaitVersion(id, minVersion);
-        return trail.integrity(id);
+    DeferredResult<IntegrityReport> integrity(@PathVariable @Size(max = 80) String id,
+                                              @RequestParam(required = false) Long minVersion) {
+        return afterVersion(id, minVersion, () -> trail.integrity(id));
     }
 
     @GetMapping(path = "/api/integrity", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -97,7 +97,7 @@ class AuditController {
         return trail.integrityOfAll();
     }
 
-    private void awaitVersion(String id, Long version) {
-        minVersion.await(id, version, () -> Optional.of(trail.version(id)));
+    private <T> DeferredResult<T> afterVersion(String id, Long version, Supplier<T> read) {
+        return minVersion.then(id, version, () -> Optional.of(trail.version(id)), read);
     }
 }
