@@ -23,11 +23,12 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.LocalDate;
 
 /**
  * Limits a hostile client meets before anything reaches the database: the size of a request
- * body, and the nesting depth, number length and string length Jackson accepts.
+ * body and the time to send it, and the nesting depth, number length and string length Jackson accepts.
  */
 @Configuration(proxyBeanMethods = false)
 public class HttpHardening {
@@ -57,6 +58,19 @@ public class HttpHardening {
                             .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
                     mapper.configOverride(LocalDate.class).setFormat(JsonFormat.Value.forLeniency(false));
                 });
+    }
+
+    /** Bodies are read without holding a thread, within a deadline, a bounded number at a time (see {@link BodyFirst}). */
+    @Bean
+    FilterRegistrationBean<BodyFirst> bodyFirst(@Value("${tracker.http.max-body-size:1MB}") DataSize limit,
+                                                @Value("${tracker.http.body-read-timeout:10s}") Duration timeout,
+                                                @Value("${tracker.http.max-pending-bodies-per-client:256}") int perClient,
+                                                @Value("${tracker.http.max-pending-bodies:1000}") int total) {
+        FilterRegistrationBean<BodyFirst> registration = new FilterRegistrationBean<>(
+                new BodyFirst(limit.toBytes(), timeout, perClient, total));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 9);
+        registration.setAsyncSupported(true);
+        return registration;
     }
 
     @Bean
