@@ -84,6 +84,20 @@ class HostileFindingsTest {
                 .doesNotContain("Tomcat").doesNotContain("static resource");
     }
 
+    /** Finding 9: the OpenAPI document put the request's Host header into servers[0].url. */
+    @org.junit.jupiter.api.Test
+    void theOpenApiDocumentNamesTheConfiguredServerNotTheHostHeader() throws IOException {
+        for (Service service : Service.values()) {
+            String answer = exchange(service, get("/v3/api-docs", null).replace("Host: localhost", "Host: attacker.example"));
+
+            String head = answer.substring(0, answer.indexOf("\r\n\r\n"));
+            assertThat(head).startsWith("HTTP/1.1 200");
+            JsonNode document = JSON.readTree(dechunked(head, answer.substring(answer.indexOf("\r\n\r\n") + 4)));
+            assertThat(document.get("servers").get(0).get("url").asText()).isEqualTo("/");
+            assertThat(answer).doesNotContain("attacker.example");
+        }
+    }
+
     private String exchange(Service service, String request) throws IOException {
         var context = service == Service.COMMAND ? system.commandService : system.queryService;
         int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));

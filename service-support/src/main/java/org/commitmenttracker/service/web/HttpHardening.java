@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.servers.Server;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -28,6 +31,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * Limits a hostile client meets before anything reaches the database: the size of a request
@@ -74,6 +78,16 @@ public class HttpHardening {
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 9);
         registration.setAsyncSupported(true);
         return registration;
+    }
+
+    /**
+     * The OpenAPI document names the configured public URL (relative by default), never one built
+     * from the request's {@code Host} header: springdoc computes servers only when none are given.
+     */
+    @Bean
+    OpenAPI openApiWithConfiguredServer(@Value("${tracker.http.public-url:/}") String publicUrl,
+                                        @Value("${spring.application.name:commitment-tracker}") String name) {
+        return new OpenAPI().info(new Info().title(name)).servers(List.of(new Server().url(publicUrl)));
     }
 
     /** Tomcat's own refusals (before any filter) as problem documents too. */
