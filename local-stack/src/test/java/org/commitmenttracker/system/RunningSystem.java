@@ -70,6 +70,11 @@ final class RunningSystem {
     static ConfigurableApplicationContext start(SpringApplicationBuilder service, Map<String, Object> properties) {
         List<String> args = arguments(properties);
         args.add("--tracker.read.min-version-wait=3s");
+        // WaitingReadsTest holds 300 waits from one user: enough room that they all wait.
+        args.add("--tracker.read.min-version-max-waits=400");
+        args.add("--tracker.read.min-version-max-waits-per-client=400");
+        // SlowClientsTest waits for its deadline.
+        args.add("--tracker.http.body-read-timeout=3s");
         // Fast enough for tests: webhook retries in fractions of a second, frequent polls.
         args.add("--tracker.webhooks.retry.initial-delay=200ms");
         args.add("--tracker.webhooks.retry.max-delay=1s");

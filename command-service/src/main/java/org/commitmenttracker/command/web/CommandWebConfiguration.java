@@ -25,6 +25,10 @@ class CommandWebConfiguration implements WebMvcConfigurer {
         return rules -> {
             rules.requestMatchers(HttpMethod.POST, "/api/**").hasAnyRole(Role.OFFICER.name(), Role.ADMIN.name());
             rules.requestMatchers(HttpMethod.PATCH, "/api/**").hasAnyRole(Role.OFFICER.name(), Role.ADMIN.name());
+            // No command answers these methods: a signed-in caller learns so from Spring MVC (405), not a 403.
+            rules.requestMatchers(HttpMethod.GET, "/api/**").authenticated();
+            rules.requestMatchers(HttpMethod.PUT, "/api/**").authenticated();
+            rules.requestMatchers(HttpMethod.DELETE, "/api/**").authenticated();
         };
     }
 

@@ -1,6 +1,8 @@
 package org.commitmenttracker.query.subscription;
 
 import jakarta.annotation.PreDestroy;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.core5.http.ContentType;
 import org.commitmenttracker.query.feed.Feed;
 import org.commitmenttracker.query.feed.FeedCloudEvents;
 import org.commitmenttracker.query.feed.FeedEvent;
@@ -11,25 +13,24 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
-import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -49,33 +50,27 @@ public class WebhookDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
     private static final int LEASE_BATCH = 50;
+    private static final ContentType CLOUD_EVENT = ContentType.create("application/cloudevents+json", StandardCharsets.UTF_8);
 
     private final Subscriptions subscriptions;
     private final Feed feed;
     private final FeedCloudEvents cloudEvents;
-    private final TargetPolicy targets;
     private final WebhookProperties properties;
     private final Clock clock;
     private final Duration lease;
     private final ExecutorService workers = Executors.newFixedThreadPool(4, daemon("webhook-worker"));
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("webhook-poll"));
-    private final HttpClient http;
+    private final WebhookClient http;
 
     WebhookDispatcher(Subscriptions subscriptions, Feed feed, FeedCloudEvents cloudEvents, TargetPolicy targets,
                       WebhookProperties properties, Clock clock) {
         this.subscriptions = subscriptions;
         this.feed = feed;
         this.cloudEvents = cloudEvents;
-        this.targets = targets;
         this.properties = properties;
         this.clock = clock;
         this.lease = properties.connectTimeout().plus(properties.requestTimeout()).multipliedBy(2).plusSeconds(10);
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(properties.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(workers)
-                .build();
+        this.http = new WebhookClient(targets, properties.connectTimeout(), properties.requestTimeout());
         long poll = properties.pollInterval().toMillis();
         scheduler.scheduleWithFixedDelay(this::poll, poll, poll, TimeUnit.MILLISECONDS);
     }
@@ -111,19 +106,13 @@ public class WebhookDispatcher {
     private void send(Subscriptions.Leased leased, FeedEvent event) {
         Subscription subscription = leased.subscription();
         URI target = URI.create(subscription.url());
-        Optional<String> refusal = targets.refusal(target);
-        if (refusal.isPresent()) {
-            failed(leased, event, clock.instant(), null, refusal.get());
-            return;
-        }
         Instant attemptedAt = clock.instant();
-        HttpRequest request = request(target, leased.secret(), event, attemptedAt);
-        http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenCompleteAsync((response, error) -> {
+        post(target, leased.secret(), event, attemptedAt).whenCompleteAsync((status, error) -> {
             try {
-                if (error == null && response.statusCode() / 100 == 2) {
-                    delivered(leased, event, attemptedAt, response.statusCode());
+                if (error == null && status / 100 == 2) {
+                    delivered(leased, event, attemptedAt, status);
                 } else if (error == null) {
-                    failed(leased, event, attemptedAt, response.statusCode(), null);
+                    failed(leased, event, attemptedAt, status, null);
                 } else {
                     failed(leased, event, attemptedAt, null, describe(error));
                 }
@@ -135,19 +124,19 @@ public class WebhookDispatcher {
         }, workers);
     }
 
-    /** The signed POST of one event's CloudEvent (structured mode). */
-    private HttpRequest request(URI target, String secret, FeedEvent event, Instant attemptedAt) {
+    /**
+     * The signed POST of one event's CloudEvent (structured mode). The client resolves the host
+     * through the target policy again, now (see {@link WebhookClient}).
+     */
+    private CompletableFuture<Integer> post(URI target, String secret, FeedEvent event, Instant attemptedAt) {
         String body = cloudEvents.toJson(event);
         long timestamp = attemptedAt.getEpochSecond();
-        return HttpRequest.newBuilder(target)
-                .timeout(properties.requestTimeout())
-                .header("Content-Type", "application/cloudevents+json; charset=UTF-8")
-                .header("User-Agent", "CommitmentTracker-Webhooks/1")
-                .header("webhook-id", event.eventId())
-                .header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature", WebhookSignature.sign(secret, event.eventId(), timestamp, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .build();
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("User-Agent", "CommitmentTracker-Webhooks/1");
+        headers.put("webhook-id", event.eventId());
+        headers.put("webhook-timestamp", Long.toString(timestamp));
+        headers.put("webhook-signature", WebhookSignature.sign(secret, event.eventId(), timestamp, body));
+        return http.post(target, headers, body, CLOUD_EVENT);
     }
 
     private void delivered(Subscriptions.Leased leased, FeedEvent event, Instant attemptedAt, int status) {
@@ -191,17 +180,11 @@ public class WebhookDispatcher {
         Instant attemptedAt = clock.instant();
         URI target = URI.create(subscription.url());
         Integer status = null;
-        String error = targets.refusal(target).orElse(null);
-        if (error == null) {
-            try {
-                status = http.send(request(target, subscriptions.secret(subscription.id()), event, attemptedAt),
-                        HttpResponse.BodyHandlers.discarding()).statusCode();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                error = "interrupted";
-            } catch (IOException e) {
-                error = describe(e);
-            }
+        String error = null;
+        try {
+            status = post(target, subscriptions.secret(subscription.id()), event, attemptedAt).join();
+        } catch (CompletionException e) {
+            error = describe(e);
         }
         boolean delivered = status != null && status / 100 == 2;
         return subscriptions.recordReturning(subscription.id(), DeliveryAttempt.of(event.position(), event.eventId(),
@@ -212,10 +195,16 @@ public class WebhookDispatcher {
     /** What went wrong, in words for the subscriber (never an exception's class name). */
     private String describe(Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        if (cause instanceof HttpConnectTimeoutException) {
+        if (cause instanceof TargetPolicy.RefusedTarget refused) {
+            return refused.getMessage();
+        }
+        if (cause instanceof UnknownHostException) {
+            return "the host does not resolve";
+        }
+        if (cause instanceof ConnectTimeoutException) {
             return "no connection within " + properties.connectTimeout().toSeconds() + " s";
         }
-        if (cause instanceof HttpTimeoutException) {
+        if (cause instanceof SocketTimeoutException || cause instanceof TimeoutException) {
             return "no answer within " + properties.requestTimeout().toSeconds() + " s";
         }
         if (cause instanceof ConnectException) {
@@ -227,6 +216,7 @@ public class WebhookDispatcher {
     @PreDestroy
     void stop() {
         scheduler.shutdownNow();
+        http.close();
         workers.shutdownNow();
     }
 

@@ -2,6 +2,7 @@ package org.commitmenttracker.service.web;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.method.HandlerMethod;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -55,6 +57,8 @@ public class ApiDocumentation {
 
     @Bean
     OpenAPI trackerOpenApi(Environment environment, ObjectProvider<BuildProperties> build) {
+        // the configured public URL (relative by default), never one springdoc builds from the Host header
+        String publicUrl = environment.getProperty("tracker.http.public-url", "/");
         String service = environment.getProperty("spring.application.name", "service");
         BuildProperties properties = build.getIfAvailable();
         return new OpenAPI()
@@ -74,7 +78,8 @@ public class ApiDocumentation {
                                 .schema(new StringSchema())))
                 // either one
                 .addSecurityItem(new SecurityRequirement().addList("basic"))
-                .addSecurityItem(new SecurityRequirement().addList("bearer"));
+                .addSecurityItem(new SecurityRequirement().addList("bearer"))
+                .servers(List.of(new Server().url(publicUrl)));
     }
 
     /** Operation ids from the controller and method names, e.g. {@code commitmentQueryList}: unique and stable. */

@@ -24,6 +24,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,7 +45,11 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> refused(ApiException e) {
-        return ResponseEntity.status(e.status()).body(Problems.of(e.status(), e.title(), e.getMessage()));
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(e.status());
+        if (e instanceof RetryLater later) {
+            answer.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, later.retryAfter().toSeconds())));
+        }
+        return answer.body(Problems.of(e.status(), e.title(), e.getMessage()));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
@@ -110,6 +115,14 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
             }
         }
         return ResponseEntity.badRequest().body(unreadable(e.getCause()));
+    }
+
+    /** Spring's own detail names the path as a "static resource"; a client asked for an API path. */
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
+                                                                    HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(Problems.of(HttpStatus.NOT_FOUND, "Not found", "No resource at this path."));
     }
 
     @Override

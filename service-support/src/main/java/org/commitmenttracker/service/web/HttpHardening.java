@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.servers.Server;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -14,8 +17,11 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.catalina.core.StandardHost;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,11 +31,13 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * Limits a hostile client meets before anything reaches the database: the size of a request
- * body, and the nesting depth, number length and string length Jackson accepts.
+ * body and the time to send it, and the nesting depth, number length and string length Jackson accepts.
  */
 @Configuration(proxyBeanMethods = false)
 public class HttpHardening {
@@ -68,6 +76,29 @@ public class HttpHardening {
     @Bean
     MappingJackson2HttpMessageConverter mappingJackson2HttpMessageConverter(ObjectMapper objectMapper) {
         return new MappingJackson2HttpMessageConverter(StrictJson.forRequests(objectMapper));
+    }
+
+    /** Bodies are read without holding a thread, within a deadline, a bounded number at a time (see {@link BodyFirst}). */
+    @Bean
+    FilterRegistrationBean<BodyFirst> bodyFirst(@Value("${tracker.http.max-body-size:1MB}") DataSize limit,
+                                                @Value("${tracker.http.body-read-timeout:10s}") Duration timeout,
+                                                @Value("${tracker.http.max-pending-bodies-per-client:256}") int perClient,
+                                                @Value("${tracker.http.max-pending-bodies:1000}") int total) {
+        FilterRegistrationBean<BodyFirst> registration = new FilterRegistrationBean<>(
+                new BodyFirst(limit.toBytes(), timeout, perClient, total));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 9);
+        registration.setAsyncSupported(true);
+        return registration;
+    }
+
+    /** Tomcat's own refusals (before any filter) as problem documents too. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemReports() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ProblemReportValve.class.getName());
+            }
+        });
     }
 
     @Bean

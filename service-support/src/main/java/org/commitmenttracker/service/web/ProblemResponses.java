@@ -31,6 +31,11 @@ public final class ProblemResponses {
         JSON.writeValue(response.getOutputStream(), problem);
     }
 
+    /** A problem document as JSON text, for the container's own error report (ProblemReportValve). */
+    static String json(int status, String title, String detail) throws IOException {
+        return JSON.writeValueAsString(Problems.of(HttpStatusCode.valueOf(status), title, detail));
+    }
+
     private static URI safeUri(String path) {
         try {
             return URI.create(path);

@@ -7,6 +7,7 @@ import org.commitmenttracker.query.audit.HistoryEntry;
 import org.commitmenttracker.query.audit.IntegrityReport;
 import org.commitmenttracker.query.audit.IntegritySummary;
 import org.commitmenttracker.query.web.MinVersion;
+import org.commitmenttracker.service.web.ApiException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -17,13 +18,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * History, state and integrity for auditors (AUDITOR and ADMIN, see QueryWebConfiguration),
@@ -34,6 +38,11 @@ import java.util.Optional;
 class AuditController {
 
     static final String TEXT_CSV = "text/csv";
+    // Instants such as year +1000000000 parse, but no calendar date of them can be computed.
+    private static final LocalDate FIRST_DAY = LocalDate.of(1, 1, 1);
+    private static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
+    private static final Instant FIRST_INSTANT = FIRST_DAY.atStartOfDay(ZoneOffset.UTC).toInstant();
+    private static final Instant LAST_INSTANT = LAST_DAY.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1);
 
     private final AuditTrail trail;
     private final MinVersion minVersion;
@@ -46,39 +55,41 @@ class AuditController {
     }
 
     @GetMapping(path = "/api/commitments/{id}/history", produces = MediaType.APPLICATION_JSON_VALUE)
-    List<HistoryEntry> history(@PathVariable @Size(max = 80) String id,
-                               @RequestParam(required = false) Long minVersion) {
-        awaitVersion(id, minVersion);
-        return trail.history(id);
+    DeferredResult<List<HistoryEntry>> history(@PathVariable @Size(max = 80) String id,
+                                               @RequestParam(required = false) Long minVersion) {
+        return afterVersion(id, minVersion, () -> trail.history(id));
     }
 
     /** The same history for a spreadsheet: one row per event, as a download. */
     @GetMapping(path = "/api/commitments/{id}/history", produces = TEXT_CSV)
-    ResponseEntity<byte[]> historyCsv(@PathVariable @Size(max = 80) String id,
-                                      @RequestParam(required = false) Long minVersion) {
-        awaitVersion(id, minVersion);
-        byte[] csv = HistoryCsv.write(trail.history(id)).getBytes(StandardCharsets.UTF_8);
-        return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(id + "-history.csv").build().toString())
-                .body(csv);
+    DeferredResult<ResponseEntity<byte[]>> historyCsv(@PathVariable @Size(max = 80) String id,
+                                                      @RequestParam(required = false) Long minVersion) {
+        return afterVersion(id, minVersion, () -> {
+            byte[] csv = HistoryCsv.write(trail.history(id)).getBytes(StandardCharsets.UTF_8);
+            return ResponseEntity.ok()
+                    .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                    .header(HttpHeaders.CONTENT_DISPOSITION,
+                            ContentDisposition.attachment().filename(id + "-history.csv").build().toString())
+                    .body(csv);
+        });
     }
 
     @GetMapping(path = "/api/commitments/{id}/state", produces = MediaType.APPLICATION_JSON_VALUE)
-    CommitmentState state(@PathVariable @Size(max = 80) String id,
+    DeferredResult<CommitmentState> state(@PathVariable @Size(max = 80) String id,
                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                           @RequestParam(required = false) Instant knownAt,
                           @RequestParam(required = false) Long minVersion) {
-        awaitVersion(id, minVersion);
-        return trail.state(id, asOf, knownAt, LocalDate.now(clock));
+        if (asOf != null && (asOf.isBefore(FIRST_DAY) || asOf.isAfter(LAST_DAY))
+                || knownAt != null && (knownAt.isBefore(FIRST_INSTANT) || knownAt.isAfter(LAST_INSTANT))) {
+            throw ApiException.badRequest("asOf and knownAt must lie in the years 1 to 9999.");
+        }
+        return afterVersion(id, minVersion, () -> trail.state(id, asOf, knownAt, LocalDate.now(clock)));
     }
 
     @GetMapping(path = "/api/commitments/{id}/integrity", produces = MediaType.APPLICATION_JSON_VALUE)
-    IntegrityReport integrity(@PathVariable @Size(max = 80) String id,
-                              @RequestParam(required = false) Long minVersion) {
-        awaitVersion(id, minVersion);
-        return trail.integrity(id);
+    DeferredResult<IntegrityReport> integrity(@PathVariable @Size(max = 80) String id,
+                                              @RequestParam(required = false) Long minVersion) {
+        return afterVersion(id, minVersion, () -> trail.integrity(id));
     }
 
     @GetMapping(path = "/api/integrity", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -86,7 +97,7 @@ class AuditController {
         return trail.integrityOfAll();
     }
 
-    private void awaitVersion(String id, Long version) {
-        minVersion.await(id, version, () -> Optional.of(trail.version(id)));
+    private <T> DeferredResult<T> afterVersion(String id, Long version, Supplier<T> read) {
+        return minVersion.then(id, version, () -> Optional.of(trail.version(id)), read);
     }
 }

@@ -12,7 +12,9 @@ import java.util.stream.Stream;
  * A history as CSV (RFC 4180) that a spreadsheet opens: a header row, one row per event, CRLF
  * line ends, a field quoted when it holds a comma, a quote or a line break, the payload as JSON
  * in one column. It starts with a byte order mark, without which Excel misreads UTF-8 text such
- * as "México".
+ * as "México". A cell that a spreadsheet would read as a formula (it starts with {@code =},
+ * {@code +}, {@code -}, {@code @}, tab or carriage return: OWASP's rule against CSV injection)
+ * gets a leading apostrophe, in every column, so that it shows as text and is never evaluated.
  */
 final class HistoryCsv {
 
@@ -44,10 +46,21 @@ final class HistoryCsv {
                 .collect(Collectors.joining(","))).append("\r\n");
     }
 
-    static String quoted(String field) {
+    static String quoted(String value) {
+        String field = neutralised(value);
         if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0 && field.indexOf('\r') < 0) {
             return field;
         }
         return '"' + field.replace("\"", "\"\"") + '"';
+    }
+
+    /** A cell a spreadsheet would evaluate, made plain text by a leading apostrophe. */
+    static String neutralised(String field) {
+        if (field.isEmpty()) {
+            return field;
+        }
+        char first = field.charAt(0);
+        boolean formula = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
+        return formula ? "'" + field : field;
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 
 @RestController
 @Validated
@@ -26,11 +27,13 @@ class LedgerController {
 
     /** Waits for the ledger's own version: the detail may be ahead of it or behind. */
     @GetMapping(path = "/api/commitments/{id}/ledger", produces = MediaType.APPLICATION_JSON_VALUE)
-    FundingLedger ledger(@PathVariable @Size(max = 80) String id, @RequestParam(required = false) Long minVersion) {
-        this.minVersion.await(id, minVersion, () -> ledgers.version(id));
-        if (ledgers.version(id).isEmpty()) {
-            throw ApiException.notFound("Commitment '" + id + "' does not exist.");
-        }
-        return ledgers.ledger(id);
+    DeferredResult<FundingLedger> ledger(@PathVariable @Size(max = 80) String id,
+                                         @RequestParam(required = false) Long minVersion) {
+        return this.minVersion.then(id, minVersion, () -> ledgers.version(id), () -> {
+            if (ledgers.version(id).isEmpty()) {
+                throw ApiException.notFound("Commitment '" + id + "' does not exist.");
+            }
+            return ledgers.ledger(id);
+        });
     }
 }

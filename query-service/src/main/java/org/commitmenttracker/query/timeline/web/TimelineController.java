@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 
 @RestController
 @Validated
@@ -27,12 +28,13 @@ class TimelineController {
 
     /** Waits for the timeline's own version: the detail may be ahead of it or behind. */
     @GetMapping(path = "/api/commitments/{id}/timeline", produces = MediaType.APPLICATION_JSON_VALUE)
-    List<TimelineEntry> timeline(@PathVariable @Size(max = 80) String id,
-                                 @RequestParam(required = false) Long minVersion) {
-        this.minVersion.await(id, minVersion, () -> timeline.version(id));
-        if (timeline.version(id).isEmpty()) {
-            throw ApiException.notFound("Commitment '" + id + "' does not exist.");
-        }
-        return timeline.timeline(id);
+    DeferredResult<List<TimelineEntry>> timeline(@PathVariable @Size(max = 80) String id,
+                                                 @RequestParam(required = false) Long minVersion) {
+        return this.minVersion.then(id, minVersion, () -> timeline.version(id), () -> {
+            if (timeline.version(id).isEmpty()) {
+                throw ApiException.notFound("Commitment '" + id + "' does not exist.");
+            }
+            return timeline.timeline(id);
+        });
     }
 }

@@ -37,4 +37,30 @@ class HistoryCsvTest {
                 + "corr-2,cmd-2,," + "b".repeat(64) + "," + "a".repeat(64) + ","
                 + "\"{\"\"location\"\":\"\"Washington, D.C.\"\",\"\"outcomes\"\":[\"\"Building \\\"\"back\\\"\" together\"\"]}\"");
     }
+
+    @Test
+    void aCellThatASpreadsheetWouldEvaluateIsNeutralisedInEveryColumn() throws Exception {
+        // Finding 4 of issue 15: correlation id and idempotency key reached the cells as formulas.
+        HistoryEntry hostile = new HistoryEntry("@SUM(A1)", 3, "=HYPERLINK(\"http://x\")", "-1",
+                LocalDate.of(2021, 9, 9), Instant.parse("2021-09-30T09:00:00Z"), JSON.readTree("\"+cmd|' /C calc'!A0\""),
+                new HistoryEntry.Metadata("\tofficer", "=1+1", "\rcmd", "+A1/B2"), "-" + "b".repeat(63), "@a");
+
+        String[] cells = HistoryCsv.write(List.of(hostile)).split("\r\n")[1].split(",");
+
+        assertThat(cells).containsExactly("'@SUM(A1)", "3", "\"'=HYPERLINK(\"\"http://x\"\")\"", "'-1", "2021-09-09",
+                "2021-09-30T09:00:00Z", "'\tofficer", "'=1+1", "\"'\rcmd\"", "'+A1/B2", "'-" + "b".repeat(63), "'@a",
+                "'+cmd|' /C calc'!A0");
+        for (String cell : cells) {
+            String text = cell.startsWith("\"") ? cell.substring(1) : cell;
+            assertThat(text).doesNotStartWith("=").doesNotStartWith("+").doesNotStartWith("-").doesNotStartWith("@")
+                    .doesNotStartWith("\t").doesNotStartWith("\r");
+        }
+    }
+
+    @Test
+    void harmlessCellsAreLeftAsTheyAre() {
+        assertThat(HistoryCsv.quoted("corr-2")).isEqualTo("corr-2");
+        assertThat(HistoryCsv.quoted("a=b")).isEqualTo("a=b");
+        assertThat(HistoryCsv.quoted("")).isEqualTo("");
+    }
 }
