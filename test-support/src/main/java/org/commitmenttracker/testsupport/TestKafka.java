@@ -3,6 +3,7 @@ package org.commitmenttracker.testsupport;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -61,7 +62,12 @@ public final class TestKafka {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException e) {
+            // a producer may have had the broker create it first (auto-creation)
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("could not create the topic " + topic.name(), e);
+            }
+        } catch (TimeoutException e) {
             throw new IllegalStateException("could not create the topic " + topic.name(), e);
         }
     }
