@@ -22,18 +22,26 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The {@code query.commitment} table: one row per commitment, its detail as a JSON document. */
+/**
+ * The tables written from each commitment's fold: {@code query.commitment}, one row per
+ * commitment with its folded state, its detail as a JSON document and the columns the list and
+ * the dashboard filter, count and sum; and {@code query.dialogue}, one row per dialogue for the
+ * calendar across commitments. All of it is written from the {@link FoldedCommitment}, so no
+ * rule is decided again in SQL.
+ */
 @Repository
-public class CommitmentReadModel implements BatchedRows.Table<CommitmentDetail> {
+public class CommitmentReadModel implements BatchedRows.Table<FoldedCommitment> {
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
     private final ObjectMapper objectMapper;
+    private final DialogueRows calendar;
 
-    CommitmentReadModel(JdbcClient jdbc, NamedParameterJdbcTemplate batch, ObjectMapper objectMapper) {
+    public CommitmentReadModel(JdbcClient jdbc, NamedParameterJdbcTemplate batch, ObjectMapper objectMapper) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.objectMapper = objectMapper;
+        this.calendar = new DialogueRows(jdbc, batch);
     }
 
     /** A detail as its stored JSON document, and its version. */
@@ -57,16 +65,22 @@ public class CommitmentReadModel implements BatchedRows.Table<CommitmentDetail> 
                 .optional();
     }
 
-    /** The details of those of {@code ids} that have a row, in one statement. */
+    /** The folded states of those of {@code ids} that have a row, in one statement. */
     @Override
-    public Map<String, CommitmentDetail> find(Set<String> ids) {
-        Map<String, CommitmentDetail> found = new HashMap<>();
-        jdbc.sql("SELECT id, detail FROM query.commitment WHERE id = ANY (CAST(:ids AS VARCHAR[]))")
+    public Map<String, FoldedCommitment> find(Set<String> ids) {
+        Map<String, FoldedCommitment> found = new HashMap<>();
+        jdbc.sql("SELECT id, state FROM query.commitment WHERE id = ANY (CAST(:ids AS VARCHAR[])) AND state IS NOT NULL")
                 .param("ids", ids.toArray(String[]::new))
                 .query(rs -> {
                     found.put(rs.getString(1), read(rs.getString(2)));
                 });
         return found;
+    }
+
+    /** The folded state of one commitment, for the views that are not stored (the ledger). */
+    public Optional<FoldedCommitment> state(String id) {
+        return jdbc.sql("SELECT state FROM query.commitment WHERE id = ? AND state IS NOT NULL").param(id)
+                .query((rs, row) -> read(rs.getString(1))).optional();
     }
 
     public Optional<Long> version(String id) {
@@ -77,19 +91,24 @@ public class CommitmentReadModel implements BatchedRows.Table<CommitmentDetail> 
             UPDATE query.commitment SET version = :version, title = :title, summary = :summary,
                 category = :category, status = :status, rating = :rating, announced_on = :announcedOn,
                 due_by = :dueBy, next_due_by = :nextDueBy, last_activity_on = :lastActivityOn,
-                lead_agencies = :leadAgencies, detail = CAST(:detail AS JSONB)
+                lead_agencies = :leadAgencies, detail = CAST(:detail AS JSONB), state = CAST(:state AS JSONB),
+                currency = :currency, pledged = :pledged, obligated = :obligated, disbursed = :disbursed
             WHERE id = :id AND version < :version
             """;
     private static final String UPSERT = """
             INSERT INTO query.commitment (id, version, title, summary, category, status, rating, announced_on,
-                due_by, next_due_by, last_activity_on, lead_agencies, detail)
+                due_by, next_due_by, last_activity_on, lead_agencies, detail, state, currency, pledged, obligated,
+                disbursed)
             VALUES (:id, :version, :title, :summary, :category, :status, :rating, :announcedOn,
-                :dueBy, :nextDueBy, :lastActivityOn, :leadAgencies, CAST(:detail AS JSONB))
+                :dueBy, :nextDueBy, :lastActivityOn, :leadAgencies, CAST(:detail AS JSONB), CAST(:state AS JSONB),
+                :currency, :pledged, :obligated, :disbursed)
             ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, title = EXCLUDED.title,
                 summary = EXCLUDED.summary, category = EXCLUDED.category, status = EXCLUDED.status,
                 rating = EXCLUDED.rating, announced_on = EXCLUDED.announced_on, due_by = EXCLUDED.due_by,
                 next_due_by = EXCLUDED.next_due_by, last_activity_on = EXCLUDED.last_activity_on,
-                lead_agencies = EXCLUDED.lead_agencies, detail = EXCLUDED.detail
+                lead_agencies = EXCLUDED.lead_agencies, detail = EXCLUDED.detail, state = EXCLUDED.state,
+                currency = EXCLUDED.currency, pledged = EXCLUDED.pledged, obligated = EXCLUDED.obligated,
+                disbursed = EXCLUDED.disbursed
             WHERE query.commitment.version < EXCLUDED.version
             """;
 
@@ -102,14 +121,19 @@ public class CommitmentReadModel implements BatchedRows.Table<CommitmentDetail> 
      * @return whether the row now holds {@code detail} (false when it held a later version)
      */
     @Override
-    public boolean save(CommitmentDetail detail, boolean exists) {
-        Map<String, Object> params = params(detail);
-        return exists && jdbc.sql(UPDATE).params(params).update() > 0 || jdbc.sql(UPSERT).params(params).update() > 0;
+    public boolean save(FoldedCommitment state, boolean exists) {
+        Map<String, Object> params = params(state);
+        boolean saved = exists && jdbc.sql(UPDATE).params(params).update() > 0
+                || jdbc.sql(UPSERT).params(params).update() > 0;
+        if (saved) {
+            calendar.replace(List.of(state));
+        }
+        return saved;
     }
 
     /** Writes many rows as {@link #save} does, in two batched statements rather than one or two per row. */
     @Override
-    public void saveAll(Collection<BatchedRows.Write<CommitmentDetail>> writes) {
+    public void saveAll(Collection<BatchedRows.Write<FoldedCommitment>> writes) {
         List<Map<String, Object>> updates = writes.stream().filter(BatchedRows.Write::exists)
                 .map(w -> params(w.row())).toList();
         List<Map<String, Object>> upserts = new ArrayList<>(
@@ -123,9 +147,12 @@ public class CommitmentReadModel implements BatchedRows.Table<CommitmentDetail> 
         if (!upserts.isEmpty()) {
             batch.batchUpdate(UPSERT, SqlParameterSourceUtils.createBatch(upserts));
         }
+        calendar.replace(writes.stream().map(BatchedRows.Write::row).toList());
     }
 
-    private Map<String, Object> params(CommitmentDetail detail) {
+    private Map<String, Object> params(FoldedCommitment state) {
+        CommitmentDetail detail = state.detail();
+        CommitmentDetail.Funding funding = detail.funding();
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("id", detail.id());
         params.put("version", detail.version());
@@ -140,12 +167,18 @@ public class CommitmentReadModel implements BatchedRows.Table<CommitmentDetail> 
         params.put("lastActivityOn", detail.lastActivityOn());
         params.put("leadAgencies", detail.leadAgencies().toArray(String[]::new));
         params.put("detail", write(detail));
+        params.put("state", write(state));
+        params.put("currency", funding == null ? null : funding.currency());
+        params.put("pledged", funding == null ? null : funding.pledged().value());
+        params.put("obligated", funding == null ? null : funding.obligated().value());
+        params.put("disbursed", funding == null ? null : funding.disbursed().value());
         return params;
     }
 
     @Override
     public void delete(String id) {
         jdbc.sql("DELETE FROM query.commitment WHERE id = ?").param(id).update();
+        calendar.delete(id);
     }
 
     /** The filters of {@code GET /api/commitments}; null means "any". */
@@ -207,17 +240,17 @@ public class CommitmentReadModel implements BatchedRows.Table<CommitmentDetail> 
         return values;
     }
 
-    private CommitmentDetail read(String json) {
+    private FoldedCommitment read(String json) {
         try {
-            return objectMapper.readValue(json, CommitmentDetail.class);
+            return objectMapper.readValue(json, FoldedCommitment.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable commitment detail", e);
         }
     }
 
-    private String write(CommitmentDetail detail) {
+    private String write(Object document) {
         try {
-            return objectMapper.writeValueAsString(detail);
+            return objectMapper.writeValueAsString(document);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write commitment detail", e);
         }

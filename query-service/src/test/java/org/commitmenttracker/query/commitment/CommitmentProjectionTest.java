@@ -2,6 +2,7 @@ package org.commitmenttracker.query.commitment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.commitmenttracker.query.Facts.totalUsd;
 import static org.commitmenttracker.query.Facts.usd;
 
 import java.time.LocalDate;
@@ -48,7 +49,7 @@ class CommitmentProjectionTest {
 
         CommitmentDetail detail = stored(id).orElseThrow();
         assertThat(detail.version()).isEqualTo(3);
-        assertThat(detail.funding().disbursed()).isEqualTo(usd("10000000.00"));
+        assertThat(detail.funding().disbursed()).isEqualTo(totalUsd("10000000.00"));
         assertThat(detail.status()).isEqualTo(Status.IN_PROGRESS);
     }
 
@@ -67,7 +68,7 @@ class CommitmentProjectionTest {
 
         CommitmentDetail detail = stored(id).orElseThrow();
         assertThat(detail.version()).isEqualTo(3);
-        assertThat(detail.funding().disbursed()).isEqualTo(usd("10000000.00"));
+        assertThat(detail.funding().disbursed()).isEqualTo(totalUsd("10000000.00"));
     }
 
     @Test
@@ -157,7 +158,7 @@ class CommitmentProjectionTest {
     }
 
     private static Optional<CommitmentDetail> stored(String id) {
-        return Optional.ofNullable(commitments.find(Set.of(id)).get(id));
+        return Optional.ofNullable(commitments.find(Set.of(id)).get(id)).map(FoldedCommitment::detail);
     }
 
     private static List<CommitmentEvent> labor(String id) {
