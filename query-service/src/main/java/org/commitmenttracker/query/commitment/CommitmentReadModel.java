@@ -2,6 +2,7 @@ package org.commitmenttracker.query.commitment;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.commitmenttracker.query.processing.AppliedVersions;
 import org.commitmenttracker.query.processing.BatchedRows;
 import org.commitmenttracker.query.web.Page;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The tables written from each commitment's fold: {@code query.commitment}, one row per
@@ -31,6 +33,9 @@ import java.util.Set;
  */
 @Repository
 public class CommitmentReadModel implements BatchedRows.Table<FoldedCommitment> {
+
+    /** The generation reads answer from. */
+    static final String SERVING = AppliedVersions.serving(CommitmentProjection.NAME);
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
@@ -57,8 +62,7 @@ public class CommitmentReadModel implements BatchedRows.Table<FoldedCommitment> 
     public Optional<DetailJson> detailJson(String id, LocalDate today) {
         return jdbc.sql("""
                         SELECT version, jsonb_set(detail, '{overdue}', to_jsonb(coalesce(next_due_by < ?, FALSE)))::TEXT
-                        FROM query.commitment WHERE id = ?
-                        """)
+                        FROM query.commitment WHERE id = ? AND generation = """ + SERVING)
                 .param(today)
                 .param(id)
                 .query((rs, row) -> new DetailJson(rs.getLong(1), rs.getString(2)))
@@ -67,10 +71,13 @@ public class CommitmentReadModel implements BatchedRows.Table<FoldedCommitment> 
 
     /** The folded states of those of {@code ids} that have a row, in one statement. */
     @Override
-    public Map<String, FoldedCommitment> find(Set<String> ids) {
+    public Map<String, FoldedCommitment> find(Set<String> ids, long generation) {
         Map<String, FoldedCommitment> found = new HashMap<>();
-        jdbc.sql("SELECT id, state FROM query.commitment WHERE id = ANY (CAST(:ids AS VARCHAR[])) AND state IS NOT NULL")
+        jdbc.sql("""
+                        SELECT id, state FROM query.commitment
+                        WHERE id = ANY (CAST(:ids AS VARCHAR[])) AND generation = :generation AND state IS NOT NULL""")
                 .param("ids", ids.toArray(String[]::new))
+                .param("generation", generation)
                 .query(rs -> {
                     found.put(rs.getString(1), read(rs.getString(2)));
                 });
@@ -79,12 +86,14 @@ public class CommitmentReadModel implements BatchedRows.Table<FoldedCommitment> 
 
     /** The folded state of one commitment, for the views that are not stored (the ledger). */
     public Optional<FoldedCommitment> state(String id) {
-        return jdbc.sql("SELECT state FROM query.commitment WHERE id = ? AND state IS NOT NULL").param(id)
+        return jdbc.sql("SELECT state FROM query.commitment WHERE id = ? AND state IS NOT NULL AND generation = " + SERVING)
+                .param(id)
                 .query((rs, row) -> read(rs.getString(1))).optional();
     }
 
     public Optional<Long> version(String id) {
-        return jdbc.sql("SELECT version FROM query.commitment WHERE id = ?").param(id).query(Long.class).optional();
+        return jdbc.sql("SELECT version FROM query.commitment WHERE id = ? AND generation = " + SERVING).param(id)
+                .query(Long.class).optional();
     }
 
     private static final String UPDATE = """
@@ -93,16 +102,16 @@ public class CommitmentReadModel implements BatchedRows.Table<FoldedCommitment> 
                 due_by = :dueBy, next_due_by = :nextDueBy, last_activity_on = :lastActivityOn,
                 lead_agencies = :leadAgencies, detail = CAST(:detail AS JSONB), state = CAST(:state AS JSONB),
                 currency = :currency, pledged = :pledged, obligated = :obligated, disbursed = :disbursed
-            WHERE id = :id AND version < :version
+            WHERE id = :id AND generation = :generation AND version < :version
             """;
     private static final String UPSERT = """
-            INSERT INTO query.commitment (id, version, title, summary, category, status, rating, announced_on,
+            INSERT INTO query.commitment (id, generation, version, title, summary, category, status, rating, announced_on,
                 due_by, next_due_by, last_activity_on, lead_agencies, detail, state, currency, pledged, obligated,
                 disbursed)
-            VALUES (:id, :version, :title, :summary, :category, :status, :rating, :announcedOn,
+            VALUES (:id, :generation, :version, :title, :summary, :category, :status, :rating, :announcedOn,
                 :dueBy, :nextDueBy, :lastActivityOn, :leadAgencies, CAST(:detail AS JSONB), CAST(:state AS JSONB),
                 :currency, :pledged, :obligated, :disbursed)
-            ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, title = EXCLUDED.title,
+            ON CONFLICT (id, generation) DO UPDATE SET version = EXCLUDED.version, title = EXCLUDED.title,
                 summary = EXCLUDED.summary, category = EXCLUDED.category, status = EXCLUDED.status,
                 rating = EXCLUDED.rating, announced_on = EXCLUDED.announced_on, due_by = EXCLUDED.due_by,
                 next_due_by = EXCLUDED.next_due_by, last_activity_on = EXCLUDED.last_activity_on,
@@ -121,12 +130,12 @@ public class CommitmentReadModel implements BatchedRows.Table<FoldedCommitment> 
      * @return whether the row now holds {@code detail} (false when it held a later version)
      */
     @Override
-    public boolean save(FoldedCommitment state, boolean exists) {
-        Map<String, Object> params = params(state);
+    public boolean save(FoldedCommitment state, boolean exists, long generation) {
+        Map<String, Object> params = params(state, generation);
         boolean saved = exists && jdbc.sql(UPDATE).params(params).update() > 0
                 || jdbc.sql(UPSERT).params(params).update() > 0;
         if (saved) {
-            calendar.replace(List.of(state));
+            calendar.replace(List.of(state), generation);
         }
         return saved;
     }
@@ -135,9 +144,9 @@ public class CommitmentReadModel implements BatchedRows.Table<FoldedCommitment> 
     @Override
     public void saveAll(Collection<BatchedRows.Write<FoldedCommitment>> writes) {
         List<Map<String, Object>> updates = writes.stream().filter(BatchedRows.Write::exists)
-                .map(w -> params(w.row())).toList();
+                .map(w -> params(w.row(), w.generation())).toList();
         List<Map<String, Object>> upserts = new ArrayList<>(
-                writes.stream().filter(w -> !w.exists()).map(w -> params(w.row())).toList());
+                writes.stream().filter(w -> !w.exists()).map(w -> params(w.row(), w.generation())).toList());
         int[] updated = batch.batchUpdate(UPDATE, SqlParameterSourceUtils.createBatch(updates));
         for (int i = 0; i < updated.length; i++) {
             if (updated[i] == 0) {
@@ -147,14 +156,16 @@ public class CommitmentReadModel implements BatchedRows.Table<FoldedCommitment> 
         if (!upserts.isEmpty()) {
             batch.batchUpdate(UPSERT, SqlParameterSourceUtils.createBatch(upserts));
         }
-        calendar.replace(writes.stream().map(BatchedRows.Write::row).toList());
+        writes.stream().collect(Collectors.groupingBy(BatchedRows.Write::generation)).forEach((generation, some) ->
+                calendar.replace(some.stream().map(BatchedRows.Write::row).toList(), generation));
     }
 
-    private Map<String, Object> params(FoldedCommitment state) {
+    private Map<String, Object> params(FoldedCommitment state, long generation) {
         CommitmentDetail detail = state.detail();
         CommitmentDetail.Funding funding = detail.funding();
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("id", detail.id());
+        params.put("generation", generation);
         params.put("version", detail.version());
         params.put("title", detail.title());
         params.put("summary", detail.summary());
@@ -175,18 +186,12 @@ public class CommitmentReadModel implements BatchedRows.Table<FoldedCommitment> 
         return params;
     }
 
-    @Override
-    public void delete(String id) {
-        jdbc.sql("DELETE FROM query.commitment WHERE id = ?").param(id).update();
-        calendar.delete(id);
-    }
-
     /** The filters of {@code GET /api/commitments}; null means "any". */
     public record Filter(String status, String category, String agency, String rating, String text) {
     }
 
     public Page<CommitmentSummary> list(Filter filter, int page, int size, LocalDate today) {
-        StringBuilder where = new StringBuilder(" WHERE TRUE");
+        StringBuilder where = new StringBuilder(" WHERE generation = " + SERVING);
         Map<String, Object> params = new LinkedHashMap<>();
         if (filter.status() != null) {
             where.append(" AND status = :status");

@@ -24,18 +24,20 @@ final class DialogueRows {
         this.batch = batch;
     }
 
-    void replace(Collection<FoldedCommitment> states) {
+    void replace(Collection<FoldedCommitment> states, long generation) {
         if (states.isEmpty()) {
             return;
         }
-        jdbc.sql("DELETE FROM query.dialogue WHERE commitment_id = ANY (CAST(:ids AS VARCHAR[]))")
+        jdbc.sql("DELETE FROM query.dialogue WHERE commitment_id = ANY (CAST(:ids AS VARCHAR[])) AND generation = :generation")
                 .param("ids", states.stream().map(FoldedCommitment::id).toArray(String[]::new))
+                .param("generation", generation)
                 .update();
         List<Map<String, Object>> rows = new ArrayList<>();
         for (FoldedCommitment state : states) {
             for (Dialogue dialogue : state.dialogues().dialogues()) {
                 Map<String, Object> row = new HashMap<>();
                 row.put("commitmentId", state.id());
+                row.put("generation", generation);
                 row.put("dialogueId", dialogue.dialogueId());
                 row.put("title", state.title());
                 row.put("name", dialogue.name());
@@ -51,14 +53,10 @@ final class DialogueRows {
         }
         if (!rows.isEmpty()) {
             batch.batchUpdate("""
-                    INSERT INTO query.dialogue (commitment_id, dialogue_id, commitment_title, name, status,
+                    INSERT INTO query.dialogue (commitment_id, generation, dialogue_id, commitment_title, name, status,
                         planned_from, planned_to, held_on, location, starts_on, ends_on)
-                    VALUES (:commitmentId, :dialogueId, :title, :name, :status, :plannedFrom, :plannedTo, :heldOn,
+                    VALUES (:commitmentId, :generation, :dialogueId, :title, :name, :status, :plannedFrom, :plannedTo, :heldOn,
                         :location, :startsOn, :endsOn)""", SqlParameterSourceUtils.createBatch(rows));
         }
-    }
-
-    void delete(String commitmentId) {
-        jdbc.sql("DELETE FROM query.dialogue WHERE commitment_id = ?").param(commitmentId).update();
     }
 }

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import org.commitmenttracker.events.value.Rating;
 import org.commitmenttracker.query.commitment.CommitmentDetail.Status;
 import org.commitmenttracker.query.funding.Total;
+import org.commitmenttracker.query.processing.AppliedVersions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Isolation;
@@ -24,6 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class DashboardReadModel {
 
     private static final int UPCOMING = 10;
+    private static final String SERVING = AppliedVersions.serving("commitments");
 
     private final JdbcClient jdbc;
 
@@ -43,24 +45,25 @@ public class DashboardReadModel {
             byRating.put(rating.name(), 0L);
         }
         byRating.put(Dashboard.UNRATED, 0L);
-        jdbc.sql("SELECT status, count(*) AS n FROM query.commitment GROUP BY status")
+        jdbc.sql("SELECT status, count(*) AS n FROM query.commitment WHERE generation = " + SERVING + " GROUP BY status")
                 .query(rs -> {
                     byStatus.put(rs.getString("status"), rs.getLong("n"));
                 });
-        jdbc.sql("SELECT rating, count(*) AS n FROM query.commitment GROUP BY rating")
+        jdbc.sql("SELECT rating, count(*) AS n FROM query.commitment WHERE generation = " + SERVING + " GROUP BY rating")
                 .query(rs -> {
                     String rating = rs.getString("rating");
                     byRating.put(rating == null ? Dashboard.UNRATED : rating, rs.getLong("n"));
                 });
-        long commitments = jdbc.sql("SELECT count(*) FROM query.commitment").query(Long.class).single();
-        long overdue = jdbc.sql("SELECT count(*) FROM query.commitment WHERE next_due_by < ?")
+        long commitments = jdbc.sql("SELECT count(*) FROM query.commitment WHERE generation = " + SERVING).query(Long.class).single();
+        long overdue = jdbc.sql("SELECT count(*) FROM query.commitment WHERE generation = " + SERVING + " AND next_due_by < ?")
                 .param(today)
                 .query(Long.class)
                 .single();
         Map<String, Dashboard.Funding> funding = new TreeMap<>();
         jdbc.sql("""
                         SELECT currency, sum(pledged) AS pledged, sum(obligated) AS obligated, sum(disbursed) AS disbursed
-                        FROM query.commitment WHERE currency IS NOT NULL GROUP BY currency""")
+                        FROM query.commitment WHERE generation = %s AND currency IS NOT NULL GROUP BY currency"""
+                        .formatted(SERVING))
                 .query(rs -> {
                     String currency = rs.getString("currency");
                     funding.put(currency, new Dashboard.Funding(total(rs.getBigDecimal("pledged"), currency),
@@ -74,8 +77,8 @@ public class DashboardReadModel {
         return jdbc.sql("""
                         SELECT commitment_id, commitment_title, dialogue_id, name, planned_from, planned_to, location
                         FROM query.dialogue
-                        WHERE status = 'SCHEDULED' AND ends_on >= :today
-                        ORDER BY starts_on, commitment_id, dialogue_id LIMIT :limit""")
+                        WHERE generation = %s AND status = 'SCHEDULED' AND ends_on >= :today
+                        ORDER BY starts_on, commitment_id, dialogue_id LIMIT :limit""".formatted(SERVING))
                 .param("today", today)
                 .param("limit", UPCOMING)
                 .query((rs, row) -> new Dashboard.UpcomingDialogue(rs.getString("commitment_id"),

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.commitmenttracker.query.processing.AppliedVersions;
 import org.commitmenttracker.query.web.Page;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -27,7 +28,7 @@ public class DialogueCalendar {
     }
 
     public Page<CalendarEntry> calendar(Filter filter, int page, int size) {
-        StringBuilder where = new StringBuilder(" WHERE TRUE");
+        StringBuilder where = new StringBuilder(" WHERE generation = " + AppliedVersions.serving("commitments"));
         Map<String, Object> params = new LinkedHashMap<>();
         if (filter.from() != null) {
             where.append(" AND ends_on >= :from");

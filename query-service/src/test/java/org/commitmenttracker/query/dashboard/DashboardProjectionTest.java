@@ -139,6 +139,8 @@ class DashboardProjectionTest {
         db.inTransaction(projection::reset);
         assertThat(dashboard.dashboard(TODAY)).isEqualTo(before);
         deliver(events);
+        assertThat(dashboard.dashboard(TODAY)).isEqualTo(before);
+        db.generations.switchOver(CommitmentProjection.NAME);
 
         assertThat(dashboard.dashboard(TODAY)).isEqualTo(before);
     }

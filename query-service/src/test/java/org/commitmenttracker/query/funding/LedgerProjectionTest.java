@@ -134,6 +134,8 @@ class LedgerProjectionTest {
         db.inTransaction(projection::reset);
         assertThat(ledger(id)).isEqualTo(before);
         deliver(events);
+        assertThat(ledger(id)).isEqualTo(before);
+        db.generations.switchOver(CommitmentProjection.NAME);
 
         assertThat(ledger(id)).isEqualTo(before);
         assertThat(ledgers.version(id)).contains((long) events.size());
