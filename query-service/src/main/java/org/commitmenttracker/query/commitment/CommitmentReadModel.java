@@ -101,23 +101,27 @@ public class CommitmentReadModel implements BatchedRows.Table<FoldedCommitment> 
                 category = :category, status = :status, rating = :rating, announced_on = :announcedOn,
                 due_by = :dueBy, next_due_by = :nextDueBy, last_activity_on = :lastActivityOn,
                 lead_agencies = :leadAgencies, detail = CAST(:detail AS JSONB), state = CAST(:state AS JSONB),
-                currency = :currency, pledged = :pledged, obligated = :obligated, disbursed = :disbursed
+                currency = :currency, pledged = :pledged, obligated = :obligated, disbursed = :disbursed,
+                parties = :parties, source_title = :sourceTitle, search_text = :searchText,
+                search_fields = CAST(:searchFields AS JSONB)
             WHERE id = :id AND generation = :generation AND version < :version
             """;
     private static final String UPSERT = """
             INSERT INTO query.commitment (id, generation, version, title, summary, category, status, rating, announced_on,
                 due_by, next_due_by, last_activity_on, lead_agencies, detail, state, currency, pledged, obligated,
-                disbursed)
+                disbursed, parties, source_title, search_text, search_fields)
             VALUES (:id, :generation, :version, :title, :summary, :category, :status, :rating, :announcedOn,
                 :dueBy, :nextDueBy, :lastActivityOn, :leadAgencies, CAST(:detail AS JSONB), CAST(:state AS JSONB),
-                :currency, :pledged, :obligated, :disbursed)
+                :currency, :pledged, :obligated, :disbursed, :parties, :sourceTitle, :searchText,
+                CAST(:searchFields AS JSONB))
             ON CONFLICT (id, generation) DO UPDATE SET version = EXCLUDED.version, title = EXCLUDED.title,
                 summary = EXCLUDED.summary, category = EXCLUDED.category, status = EXCLUDED.status,
                 rating = EXCLUDED.rating, announced_on = EXCLUDED.announced_on, due_by = EXCLUDED.due_by,
                 next_due_by = EXCLUDED.next_due_by, last_activity_on = EXCLUDED.last_activity_on,
                 lead_agencies = EXCLUDED.lead_agencies, detail = EXCLUDED.detail, state = EXCLUDED.state,
                 currency = EXCLUDED.currency, pledged = EXCLUDED.pledged, obligated = EXCLUDED.obligated,
-                disbursed = EXCLUDED.disbursed
+                disbursed = EXCLUDED.disbursed, parties = EXCLUDED.parties, source_title = EXCLUDED.source_title,
+                search_text = EXCLUDED.search_text, search_fields = EXCLUDED.search_fields
             WHERE query.commitment.version < EXCLUDED.version
             """;
 
@@ -183,50 +187,36 @@ public class CommitmentReadModel implements BatchedRows.Table<FoldedCommitment> 
         params.put("pledged", funding == null ? null : funding.pledged().value());
         params.put("obligated", funding == null ? null : funding.obligated().value());
         params.put("disbursed", funding == null ? null : funding.disbursed().value());
+        params.put("parties", state.parties().toArray(String[]::new));
+        params.put("sourceTitle", state.source() == null ? null : state.source().title());
+        List<SearchFields.Field> fields = SearchFields.of(state);
+        params.put("searchText", SearchFields.text(fields));
+        params.put("searchFields", write(fields));
         return params;
     }
 
-    /** The filters of {@code GET /api/commitments}; null means "any". */
-    public record Filter(String status, String category, String agency, String rating, String text) {
-    }
-
-    public Page<CommitmentSummary> list(Filter filter, int page, int size, LocalDate today) {
-        StringBuilder where = new StringBuilder(" WHERE generation = " + SERVING);
+    public Page<CommitmentSummary> list(CommitmentFilter filter, int page, int size, LocalDate today) {
         Map<String, Object> params = new LinkedHashMap<>();
-        if (filter.status() != null) {
-            where.append(" AND status = :status");
-            params.put("status", filter.status());
-        }
-        if (filter.category() != null) {
-            where.append(" AND category = :category");
-            params.put("category", filter.category());
-        }
-        if (filter.rating() != null) {
-            where.append(" AND rating = :rating");
-            params.put("rating", filter.rating());
-        }
-        if (filter.agency() != null) {
-            where.append(" AND :agency = ANY (lead_agencies)");
-            params.put("agency", filter.agency());
-        }
-        if (filter.text() != null) {
-            where.append(" AND search @@ websearch_to_tsquery('english', :text)");
-            params.put("text", filter.text());
-        }
+        String where = " WHERE generation = " + SERVING + filter.conditions("", params, today);
         long total = jdbc.sql("SELECT count(*) FROM query.commitment" + where).params(params).query(Long.class).single();
         params.put("limit", size);
         params.put("offset", (long) page * size);
+        // Which fields matched, for the page's rows only.
+        String matches = filter.text() == null ? "CAST('[]' AS JSONB)" : """
+                (SELECT COALESCE(jsonb_agg(jsonb_build_object('kind', f ->> 'kind', 'id', f ->> 'id',
+                    'field', f ->> 'field')), '[]') FROM jsonb_array_elements(search_fields) f
+                 WHERE to_tsvector('english', query.fold_text(f ->> 'text')) @@ %s)""".formatted(CommitmentFilter.TEXT_QUERY);
         List<CommitmentSummary> items = jdbc.sql("""
                         SELECT id, version, title, category, status, rating, announced_on, due_by, next_due_by,
-                            last_activity_on, lead_agencies FROM query.commitment""" + where
-                        + " ORDER BY announced_on DESC, id LIMIT :limit OFFSET :offset")
+                            last_activity_on, lead_agencies, %s::TEXT AS matches FROM query.commitment""".formatted(matches)
+                        + where + " ORDER BY announced_on DESC, id LIMIT :limit OFFSET :offset")
                 .params(params)
                 .query((rs, row) -> summary(rs, today))
                 .list();
         return new Page<>(items, page, size, total);
     }
 
-    private static CommitmentSummary summary(ResultSet rs, LocalDate today) throws SQLException {
+    private CommitmentSummary summary(ResultSet rs, LocalDate today) throws SQLException {
         String status = rs.getString("status");
         LocalDate nextDueBy = rs.getObject("next_due_by", LocalDate.class);
         boolean open = !status.equals("FULFILLED") && !status.equals("WITHDRAWN");
@@ -234,7 +224,7 @@ public class CommitmentReadModel implements BatchedRows.Table<FoldedCommitment> 
                 open && nextDueBy != null && nextDueBy.isBefore(today), rs.getString("rating"),
                 rs.getObject("announced_on", LocalDate.class), rs.getObject("due_by", LocalDate.class),
                 rs.getObject("last_activity_on", LocalDate.class), strings(rs.getArray("lead_agencies")),
-                rs.getLong("version"));
+                rs.getLong("version"), matches(rs.getString("matches")));
     }
 
     private static List<String> strings(Array array) throws SQLException {
@@ -243,6 +233,14 @@ public class CommitmentReadModel implements BatchedRows.Table<FoldedCommitment> 
             values.add((String) value);
         }
         return values;
+    }
+
+    private List<CommitmentSummary.Match> matches(String json) {
+        try {
+            return List.of(objectMapper.readValue(json, CommitmentSummary.Match[].class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable matches", e);
+        }
     }
 
     private FoldedCommitment read(String json) {

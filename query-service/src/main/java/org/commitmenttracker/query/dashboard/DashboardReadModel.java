@@ -2,12 +2,14 @@ package org.commitmenttracker.query.dashboard;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.commitmenttracker.events.value.Rating;
 import org.commitmenttracker.query.commitment.CommitmentDetail.Status;
+import org.commitmenttracker.query.commitment.CommitmentFilter;
 import org.commitmenttracker.query.funding.Total;
 import org.commitmenttracker.query.processing.AppliedVersions;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,6 +38,16 @@ public class DashboardReadModel {
     /** One snapshot of the tables, so that the counts and the sums agree with each other. */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Dashboard dashboard(LocalDate today) {
+        return dashboard(CommitmentFilter.ANY, today);
+    }
+
+    /** The dashboard of the commitments {@code filter} selects (e.g. one source's, one party's). */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public Dashboard dashboard(CommitmentFilter filter, LocalDate today) {
+        Map<String, Object> params = new HashMap<>();
+        String commitments = "FROM query.commitment WHERE generation = " + SERVING + filter.conditions("", params, today);
+        params.put("today", today);
+        params.put("limit", UPCOMING);
         Map<String, Long> byStatus = new LinkedHashMap<>();
         for (Status status : Status.values()) {
             byStatus.put(status.name(), 0L);
@@ -45,42 +57,40 @@ public class DashboardReadModel {
             byRating.put(rating.name(), 0L);
         }
         byRating.put(Dashboard.UNRATED, 0L);
-        jdbc.sql("SELECT status, count(*) AS n FROM query.commitment WHERE generation = " + SERVING + " GROUP BY status")
+        jdbc.sql("SELECT status, count(*) AS n " + commitments + " GROUP BY status").params(params)
                 .query(rs -> {
                     byStatus.put(rs.getString("status"), rs.getLong("n"));
                 });
-        jdbc.sql("SELECT rating, count(*) AS n FROM query.commitment WHERE generation = " + SERVING + " GROUP BY rating")
+        jdbc.sql("SELECT rating, count(*) AS n " + commitments + " GROUP BY rating").params(params)
                 .query(rs -> {
                     String rating = rs.getString("rating");
                     byRating.put(rating == null ? Dashboard.UNRATED : rating, rs.getLong("n"));
                 });
-        long commitments = jdbc.sql("SELECT count(*) FROM query.commitment WHERE generation = " + SERVING).query(Long.class).single();
-        long overdue = jdbc.sql("SELECT count(*) FROM query.commitment WHERE generation = " + SERVING + " AND next_due_by < ?")
-                .param(today)
+        long count = jdbc.sql("SELECT count(*) " + commitments).params(params).query(Long.class).single();
+        long overdue = jdbc.sql("SELECT count(*) " + commitments + " AND next_due_by < :today").params(params)
                 .query(Long.class)
                 .single();
         Map<String, Dashboard.Funding> funding = new TreeMap<>();
-        jdbc.sql("""
-                        SELECT currency, sum(pledged) AS pledged, sum(obligated) AS obligated, sum(disbursed) AS disbursed
-                        FROM query.commitment WHERE generation = %s AND currency IS NOT NULL GROUP BY currency"""
-                        .formatted(SERVING))
+        jdbc.sql("SELECT currency, sum(pledged) AS pledged, sum(obligated) AS obligated, sum(disbursed) AS disbursed "
+                        + commitments + " AND currency IS NOT NULL GROUP BY currency")
+                .params(params)
                 .query(rs -> {
                     String currency = rs.getString("currency");
                     funding.put(currency, new Dashboard.Funding(total(rs.getBigDecimal("pledged"), currency),
                             total(rs.getBigDecimal("obligated"), currency),
                             total(rs.getBigDecimal("disbursed"), currency)));
                 });
-        return new Dashboard(commitments, byStatus, byRating, overdue, funding, upcomingDialogues(today));
+        return new Dashboard(count, byStatus, byRating, overdue, funding, upcomingDialogues(commitments, params));
     }
 
-    private List<Dashboard.UpcomingDialogue> upcomingDialogues(LocalDate today) {
+    private List<Dashboard.UpcomingDialogue> upcomingDialogues(String commitments, Map<String, Object> params) {
         return jdbc.sql("""
                         SELECT commitment_id, commitment_title, dialogue_id, name, planned_from, planned_to, location
                         FROM query.dialogue
                         WHERE generation = %s AND status = 'SCHEDULED' AND ends_on >= :today
-                        ORDER BY starts_on, commitment_id, dialogue_id LIMIT :limit""".formatted(SERVING))
-                .param("today", today)
-                .param("limit", UPCOMING)
+                            AND commitment_id IN (SELECT id %s)
+                        ORDER BY starts_on, commitment_id, dialogue_id LIMIT :limit""".formatted(SERVING, commitments))
+                .params(params)
                 .query((rs, row) -> new Dashboard.UpcomingDialogue(rs.getString("commitment_id"),
                         rs.getString("commitment_title"), rs.getString("dialogue_id"), rs.getString("name"),
                         rs.getObject("planned_from", LocalDate.class), rs.getObject("planned_to", LocalDate.class),

@@ -12,31 +12,9 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * How far each read model has got with each commitment, and the one way a projection applies
- * an event: idempotent, replayable, and in a savepoint.
- *
- * <p>Idempotent: the event at {@code version} is applied only above the version recorded for
- * its commitment, so a redelivered event never counts twice. The change, the recorded version
- * and the processor's token commit in the processor's one transaction.
- *
- * <p>Replayable without showing a half-built state: every row carries the generation that wrote
- * it; a reset raises the generation being written, and the replay builds the new generation
- * beside the one reads answer from ({@code serving}), which {@link GenerationSwitch} switches
- * over once the replay has caught up. The first event of a commitment in the new generation
- * builds it from nothing.
- *
- * <p>A failing event fails alone: a processor's batch is first applied without a savepoint per
- * event (they cost two round trips each); an event that fails there fails the whole batch, and
- * Axon's retry of it ({@link FailedBatches}) applies each event in a savepoint, since PostgreSQL
- * refuses every statement of a transaction after one failed: the failing event is rolled back
- * to its savepoint and the rest of the batch, and Axon's dead-letter queue parking that event,
- * carry on in the same transaction. A change made without a savepoint may leave its writes to
- * the end of the transaction ({@link #deferring()}).
- *
- * <p>Few statements per event (the replay's cost was in their round trips): a processor applies
- * a batch of events in one transaction, so the progress of all the batch's commitments is looked
- * up in one statement and then remembered for the transaction ({@link TransactionMemo}), and
- * the versions applied are recorded all at once, in one statement just before it commits.
+ * How far each read model's generation has got with each commitment, and the one way a
+ * projection applies an event: above the version reached (idempotent), in the generation being
+ * written, deferred or in a savepoint. Why, in the package's explanation ({@code package-info}).
  */
 @Component
 public class AppliedVersions {

@@ -86,12 +86,16 @@ class CommitmentProjectionTest {
         db.inTransaction(() -> projection.on(new CommitmentRevised(id, "Strengthen Cooperation", null, null, null,
                 "renamed again", LocalDate.of(2022, 3, 1)), 4));
         assertThat(search(word)).isEmpty();
-        assertThat(search("Labor")).doesNotContain(id);
+        // still found by its pledge's funding source (Department of Labor), no longer by its title
+        assertThat(commitments.list(new CommitmentFilter(null, null, null, null, "Labor", null, null, null), 0, 100,
+                LocalDate.now()).items()).filteredOn(found -> found.id().equals(id)).singleElement()
+                .satisfies(found -> assertThat(found.matches()).containsExactly(
+                        new CommitmentSummary.Match("PLEDGE", "dol-technical-assistance", "fundingSource")));
         assertThat(search("Cooperation")).contains(id);
     }
 
     private static List<String> search(String text) {
-        return commitments.list(new CommitmentReadModel.Filter(null, null, null, null, text), 0, 100, LocalDate.now())
+        return commitments.list(new CommitmentFilter(null, null, null, null, text, null, null, null), 0, 100, LocalDate.now())
                 .items().stream().map(CommitmentSummary::id).toList();
     }
 
