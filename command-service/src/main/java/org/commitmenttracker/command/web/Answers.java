@@ -5,15 +5,42 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 import java.net.URI;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** The answers of api.md: the result as body, the version as ETag, 201 with Location for creations. */
+/**
+ * The answers of api.md: the result as body, the version as ETag, 201 with Location for
+ * creations. A {@code Location} is where the created thing is read: the query service's detail
+ * of its commitment, with the child's anchor ({@code .../api/commitments/{id}#dialogue-{dialogueId}}),
+ * under the query service's public base URL ({@code tracker.query-service.base-url}, set once
+ * at startup by {@link QueryServiceBaseUrl}).
+ */
 public final class Answers {
+
+    private static final Pattern CHILD = Pattern.compile("(/api/commitments/[^/]+)/([a-z]+?)s?/([^/]+)(/.*)?");
+
+    private static volatile String queryServiceBaseUrl = "http://localhost:8082";
 
     private Answers() {
     }
 
-    public static ResponseEntity<CommandResult> created(String location, CommandResult result) {
-        return ResponseEntity.status(HttpStatus.CREATED).location(URI.create(location)).eTag(etag(result)).body(result);
+    /**
+     * @param path the command side's path of the created thing ({@code /api/commitments/{id}} or
+     *             {@code /api/commitments/{id}/dialogues/{dialogueId}}, ...)
+     */
+    public static ResponseEntity<CommandResult> created(String path, CommandResult result) {
+        return ResponseEntity.status(HttpStatus.CREATED).location(whereRead(path)).eTag(etag(result)).body(result);
+    }
+
+    /** Where the thing at {@code path} is read; a child (and anything under it) at its anchor in the detail. */
+    static URI whereRead(String path) {
+        Matcher child = CHILD.matcher(path);
+        String read = child.matches() ? child.group(1) + "#" + child.group(2) + "-" + child.group(3) : path;
+        return URI.create(queryServiceBaseUrl + read);
+    }
+
+    static void queryServiceBaseUrl(String baseUrl) {
+        queryServiceBaseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
     public static ResponseEntity<CommandResult> ok(CommandResult result) {
