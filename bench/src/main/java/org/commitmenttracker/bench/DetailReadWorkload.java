@@ -119,10 +119,10 @@ final class DetailReadWorkload {
         long present = system.queryLong("SELECT count(*) FROM query.commitment");
         if (present < count) {
             system.execute("""
-                    INSERT INTO query.commitment (id, version, title, summary, category, status, rating, announced_on,
-                        due_by, next_due_by, last_activity_on, lead_agencies, detail)
-                    SELECT 'bench-copy-' || n, version, title, summary, category, status, rating, announced_on,
-                        due_by, next_due_by, last_activity_on, lead_agencies,
+                    INSERT INTO query.commitment (id, generation, version, title, summary, category, status, rating,
+                        announced_on, due_by, next_due_by, last_activity_on, lead_agencies, detail)
+                    SELECT 'bench-copy-' || n, generation, version, title, summary, category, status, rating,
+                        announced_on, due_by, next_due_by, last_activity_on, lead_agencies,
                         jsonb_set(detail, '{id}', to_jsonb('bench-copy-' || n))
                     FROM (SELECT * FROM query.commitment ORDER BY version DESC, id LIMIT 1) template,
                          generate_series(1, %d) n

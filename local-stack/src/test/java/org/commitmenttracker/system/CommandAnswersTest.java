@@ -34,6 +34,10 @@ class CommandAnswersTest {
     private final TrackerHttp commands = system.commands();
     private final TrackerHttp queries = system.queries();
 
+    private String queryBaseUrl() {
+        return "http://localhost:" + system.queryService.getEnvironment().getProperty("local.server.port");
+    }
+
     // --- 400: malformed or invalid bodies and paths
 
     @Test
@@ -296,26 +300,26 @@ class CommandAnswersTest {
         String at = "/api/commitments/" + id;
         List<String[]> creations = List.of(
                 new String[]{"/api/commitments", announcement(id), at},
-                new String[]{at + "/dialogues", dialogue("hled-2021"), at + "/dialogues/hled-2021"},
-                new String[]{at + "/pledges", pledge("pledge-1", "1000000.00", "USD"), at + "/pledges/pledge-1"},
-                new String[]{at + "/obligations", obligation("award-1", "400000.00"), at + "/obligations/award-1"},
-                new String[]{at + "/disbursements", disbursement("voucher-1", "100000.00"), at + "/disbursements/voucher-1"},
+                new String[]{at + "/dialogues", dialogue("hled-2021"), at + "#dialogue-hled-2021"},
+                new String[]{at + "/pledges", pledge("pledge-1", "1000000.00", "USD"), at + "#pledge-pledge-1"},
+                new String[]{at + "/obligations", obligation("award-1", "400000.00"), at + "#obligation-award-1"},
+                new String[]{at + "/disbursements", disbursement("voucher-1", "100000.00"), at + "#disbursement-voucher-1"},
                 new String[]{at + "/milestones", """
                         {"milestoneId": "work-plan", "description": "A work plan agreed", "dueBy": "2022-06-30",
-                         "occurredOn": "2021-06-08"}""", at + "/milestones/work-plan"},
+                         "occurredOn": "2021-06-08"}""", at + "#milestone-work-plan"},
                 new String[]{at + "/indicators", """
                         {"indicatorId": "inspections", "name": "Labor inspections", "unit": "inspections",
-                         "baseline": "0", "target": "500", "targetDate": "2023-12-31"}""", at + "/indicators/inspections"},
+                         "baseline": "0", "target": "500", "targetDate": "2023-12-31"}""", at + "#indicator-inspections"},
                 new String[]{at + "/indicators/inspections/measurements", """
                         {"measurementId": "q1-2022", "value": "120", "measuredOn": "2022-03-31",
-                         "source": "Quarterly report"}""", at + "/indicators/inspections/measurements/q1-2022"},
+                         "source": "Quarterly report"}""", at + "#indicator-inspections"},
                 new String[]{at + "/agreements", """
                         {"agreementId": "mou", "title": "Memorandum of understanding", "signedOn": "2021-06-08",
-                         "signatories": ["United States", "Mexico"]}""", at + "/agreements/mou"},
+                         "signatories": ["United States", "Mexico"]}""", at + "#agreement-mou"},
                 new String[]{at + "/assessments", """
                         {"rating": "IN_PROGRESS", "rationale": "Funds flow as planned.", "assessedOn": "2022-04-01"}""",
-                        at + "/assessments/10"},
-                new String[]{at + "/evidence", evidence("press-release"), at + "/evidence/press-release"});
+                        at + "#assessment-10"},
+                new String[]{at + "/evidence", evidence("press-release"), at + "#evidence-press-release"});
 
         List<String> answeredEventIds = new ArrayList<>();
         for (int i = 0; i < creations.size(); i++) {
@@ -325,7 +329,12 @@ class CommandAnswersTest {
             Response created = post(creation[0], creation[1]);
 
             assertThat(created.status()).as("%s: %s", creation[0], created).isEqualTo(201);
-            assertThat(created.header("Location")).hasValueSatisfying(location -> assertThat(location).endsWith(creation[2]));
+            assertThat(created.header("Location")).hasValueSatisfying(location -> {
+                assertThat(location).isEqualTo(queryBaseUrl() + creation[2]);
+                // where it is read: the query service's detail, once it has the version just answered
+                assertThat(queries.call(location.substring(queryBaseUrl().length()).replaceFirst("#.*", "")
+                        + "?minVersion=" + version).as("officer").get().status()).isEqualTo(200);
+            });
             assertAnswer(created, id, version);
             answeredEventIds.add(created.json().get("eventIds").get(0).asText());
         }

@@ -23,9 +23,9 @@ import org.commitmenttracker.testsupport.TrackerHttp.Response;
 /** What the read-model tests share: an officer logging facts, and how to compare read models. */
 final class ReadModelFixtures {
 
-    static final List<String> PROJECTIONS = List.of("commitments", "dashboard", "dialogues", "ledger", "timeline");
+    static final List<String> PROJECTIONS = List.of("commitments", "timeline");
     private static final List<String> TABLES = List.of("commitment", "applied_version", "timeline_entry",
-            "timeline_name", "ledger_entry", "dialogue", "dialogue_commitment", "dashboard_commitment");
+            "timeline_name", "dialogue");
 
     private ReadModelFixtures() {
     }

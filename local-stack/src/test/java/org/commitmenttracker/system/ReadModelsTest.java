@@ -166,7 +166,7 @@ class ReadModelsTest {
     @Test
     void projectionsAreShownAndReplayedForAdministratorsOnly() {
         assertThat(queries.call("/api/projections").as("officer").get().status()).isEqualTo(403);
-        assertThat(queries.call("/api/projections/ledger/replay").as("officer").post("").status()).isEqualTo(403);
+        assertThat(queries.call("/api/projections/commitments/replay").as("officer").post("").status()).isEqualTo(403);
         assertThat(queries.call("/api/projections/no-such-projection/replay").as("admin").post("").status())
                 .isEqualTo(404);
 
@@ -185,7 +185,7 @@ class ReadModelsTest {
         }
     }
 
-    /** A poison event: the ledger cannot store it (a constraint added here stands for any bug). */
+    /** A poison event: the read model cannot store it (a constraint added here stands for any bug). */
     @Test
     void anEventTheLedgerCannotApplyIsParkedWithoutStoppingOtherCommitmentsAndIsRetried() throws SQLException {
         String poisoned = "poisoned-" + UUID.randomUUID().toString().substring(0, 8);
@@ -193,8 +193,8 @@ class ReadModelsTest {
         command("/api/commitments", Bodies.announcement(poisoned));
         long pledged = command("/api/commitments/" + poisoned + "/pledges", pledge("1000.00"));
         read("/api/commitments/" + poisoned + "/ledger?minVersion=" + pledged);
-        long deadLettersBefore = deadLetters("ledger");
-        owner("ALTER TABLE query.ledger_entry ADD CONSTRAINT poison_for_test CHECK (reference <> 'v-poison')");
+        long deadLettersBefore = deadLetters("commitments");
+        owner("ALTER TABLE query.commitment ADD CONSTRAINT poison_for_test CHECK (disbursed IS DISTINCT FROM 100.00)");
         try {
             command("/api/commitments/" + poisoned + "/disbursements", disbursement("v-poison", "100.00"));
             long last = command("/api/commitments/" + poisoned + "/disbursements", disbursement("v-after", "50.00"));
@@ -205,20 +205,20 @@ class ReadModelsTest {
                     .at("/pledged/value").asText()).isEqualTo("10.00");
             assertThat(read("/api/commitments/" + poisoned + "/timeline?minVersion=" + last)).hasSize((int) last);
             await().atMost(Duration.ofSeconds(20))
-                    .untilAsserted(() -> assertThat(deadLetters("ledger")).isEqualTo(deadLettersBefore + 2));
+                    .untilAsserted(() -> assertThat(deadLetters("commitments")).isEqualTo(deadLettersBefore + 2));
             assertThat(queries.call("/api/commitments/" + poisoned + "/ledger?minVersion=" + (pledged + 1))
                     .as("officer").get().status()).isEqualTo(504);
 
-            owner("ALTER TABLE query.ledger_entry DROP CONSTRAINT poison_for_test");
-            Response retried = queries.call("/api/projections/ledger/dead-letters/retry").as("admin").post("");
+            owner("ALTER TABLE query.commitment DROP CONSTRAINT poison_for_test");
+            Response retried = queries.call("/api/projections/commitments/dead-letters/retry").as("admin").post("");
 
             assertThat(retried.status()).isEqualTo(200);
             assertThat(retried.json().get("sequencesProcessed").asLong()).isGreaterThanOrEqualTo(1);
-            assertThat(deadLetters("ledger")).isEqualTo(deadLettersBefore);
+            assertThat(deadLetters("commitments")).isEqualTo(deadLettersBefore);
             JsonNode ledger = read("/api/commitments/" + poisoned + "/ledger?minVersion=" + last);
             assertThat(ledger.at("/disbursed/value").asText()).isEqualTo("150.00");
         } finally {
-            owner("ALTER TABLE query.ledger_entry DROP CONSTRAINT IF EXISTS poison_for_test");
+            owner("ALTER TABLE query.commitment DROP CONSTRAINT IF EXISTS poison_for_test");
         }
     }
 

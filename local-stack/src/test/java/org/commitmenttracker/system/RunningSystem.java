@@ -41,10 +41,7 @@ final class RunningSystem {
     static synchronized RunningSystem shared() {
         if (shared == null) {
             System.setProperty("axoniq.update-checker.disabled", "true");
-            TestDatabase.Database database = TestDatabase.newDatabase();
-            shared = new RunningSystem(database,
-                    start(CommandServiceApplication.builder(), database.commandServiceProperties()),
-                    start(QueryServiceApplication.builder(), database.queryServiceProperties()));
+            shared = isolated();
         }
         return shared;
     }
@@ -52,9 +49,22 @@ final class RunningSystem {
     /** A system of its own on a database of its own, for a test that damages what it touches; close it after. */
     static RunningSystem isolated() {
         TestDatabase.Database database = TestDatabase.newDatabase();
-        return new RunningSystem(database,
-                start(CommandServiceApplication.builder(), database.commandServiceProperties()),
-                start(QueryServiceApplication.builder(), database.queryServiceProperties()));
+        // The command service's answers point at the query service: its port is chosen first.
+        int queryPort = freePort();
+        Map<String, Object> commandProperties = new java.util.HashMap<>(database.commandServiceProperties());
+        commandProperties.put("tracker.query-service.base-url", "http://localhost:" + queryPort);
+        Map<String, Object> queryProperties = new java.util.HashMap<>(database.queryServiceProperties());
+        queryProperties.put("server.port", queryPort);
+        return new RunningSystem(database, start(CommandServiceApplication.builder(), commandProperties),
+                start(QueryServiceApplication.builder(), queryProperties));
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     void close() {
@@ -88,7 +98,9 @@ final class RunningSystem {
     /** Command-line arguments for a service on a random port with these properties. */
     static List<String> arguments(Map<String, Object> properties) {
         List<String> args = new ArrayList<>();
-        args.add("--server.port=0");
+        if (!properties.containsKey("server.port")) {
+            args.add("--server.port=0");
+        }
         properties.forEach((key, value) -> args.add("--" + key + "=" + value));
         return args;
     }

@@ -32,7 +32,9 @@ class WholeSystemTest {
         Response announced = commands.call("/api/commitments").as("officer").post(announcement(id));
 
         assertThat(announced.status()).isEqualTo(201);
-        assertThat(announced.header("Location")).contains("/api/commitments/" + id);
+        assertThat(announced.header("Location")).hasValueSatisfying(location -> assertThat(location).isEqualTo(
+                "http://localhost:" + system.queryService.getEnvironment().getProperty("local.server.port")
+                        + "/api/commitments/" + id));
         assertThat(announced.header("ETag")).contains("\"1\"");
         assertThat(announced.json().get("commitmentId").asText()).isEqualTo(id);
         assertThat(announced.json().get("version").asLong()).isEqualTo(1);

@@ -68,6 +68,11 @@ public final class Facts {
         return new ProgressAssessed(id, rating, "As reported", on);
     }
 
+    /** A total in US dollars, as the read models sum them. */
+    public static org.commitmenttracker.query.funding.Total totalUsd(String amount) {
+        return new org.commitmenttracker.query.funding.Total(new java.math.BigDecimal(amount), "USD");
+    }
+
     public static Money usd(String amount) {
         return new Money(new BigDecimal(amount), "USD");
     }

@@ -11,6 +11,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.commitmenttracker.postgres.TrackerDatabase;
 import org.commitmenttracker.query.processing.AppliedVersions;
+import org.commitmenttracker.query.processing.GenerationSwitch;
 import org.commitmenttracker.testsupport.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -29,6 +30,8 @@ public final class ReadModelDatabase implements AutoCloseable {
     public final NamedParameterJdbcTemplate namedJdbc;
     public final ObjectMapper objectMapper;
     public final AppliedVersions versions;
+    /** Switches a read model's reads to its newest generation when a test says its replay is done. */
+    public final GenerationSwitch generations;
     private final HikariDataSource dataSource;
     private final TransactionTemplate transaction;
 
@@ -39,6 +42,7 @@ public final class ReadModelDatabase implements AutoCloseable {
         DataSourceTransactionManager transactionManager = new DataSourceTransactionManager(dataSource);
         this.transaction = new TransactionTemplate(transactionManager);
         this.versions = new AppliedVersions(jdbc, transactionManager);
+        this.generations = new GenerationSwitch(jdbc, null, transactionManager, java.time.Duration.ofDays(1));
         this.objectMapper = JsonMapper.builder().addModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
     }

@@ -11,10 +11,11 @@ import org.commitmenttracker.events.value.Category;
 import org.commitmenttracker.events.value.Money;
 import org.commitmenttracker.events.value.Rating;
 import org.commitmenttracker.events.value.Source;
+import org.commitmenttracker.query.funding.Total;
 
 /**
  * Everything known about one commitment, as {@code GET /api/commitments/{id}} shows it.
- * Built by {@link CommitmentFold} from the commitment's events. Decimals are written as
+ * A view of the {@link FoldedCommitment} that {@link CommitmentFold} folds from the commitment's events. Decimals are written as
  * strings, like every figure in the events, so that no client parses them as floating point.
  *
  * <p>{@code overdue} depends on the day it is read, so the folded (stored) state always holds
@@ -71,7 +72,7 @@ public record CommitmentDetail(String id, String title, String summary, Category
     }
 
     /** Totals in the currency of the first pledge; {@code disbursed} is net of reversals. */
-    public record Funding(String currency, Money pledged, Money obligated, Money disbursed, Money reversed,
+    public record Funding(String currency, Total pledged, Total obligated, Total disbursed, Total reversed,
                           @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal disbursedPercent) {
     }
 
@@ -84,6 +85,18 @@ public record CommitmentDetail(String id, String title, String summary, Category
                            String communiqueUrl) {
         public Dialogue {
             outcomes = copy(outcomes);
+        }
+
+        /** The first day the dialogue occupies: its held day once held, else its planned start. */
+        @JsonIgnore
+        public LocalDate startsOn() {
+            return status == DialogueStatus.HELD ? heldOn : plannedFrom;
+        }
+
+        /** The last day it occupies: its held day once held, else its planned end (its start for one day). */
+        @JsonIgnore
+        public LocalDate endsOn() {
+            return status == DialogueStatus.HELD ? heldOn : plannedTo != null ? plannedTo : plannedFrom;
         }
     }
 

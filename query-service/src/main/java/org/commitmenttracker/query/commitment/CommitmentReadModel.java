@@ -2,6 +2,7 @@ package org.commitmenttracker.query.commitment;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.commitmenttracker.query.processing.AppliedVersions;
 import org.commitmenttracker.query.processing.BatchedRows;
 import org.commitmenttracker.query.web.Page;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -21,19 +22,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
-/** The {@code query.commitment} table: one row per commitment, its detail as a JSON document. */
+/**
+ * The tables written from each commitment's fold: {@code query.commitment}, one row per
+ * commitment with its folded state, its detail as a JSON document and the columns the list and
+ * the dashboard filter, count and sum; and {@code query.dialogue}, one row per dialogue for the
+ * calendar across commitments. All of it is written from the {@link FoldedCommitment}, so no
+ * rule is decided again in SQL.
+ */
 @Repository
-public class CommitmentReadModel implements BatchedRows.Table<CommitmentDetail> {
+public class CommitmentReadModel implements BatchedRows.Table<FoldedCommitment> {
+
+    /** The generation reads answer from. */
+    static final String SERVING = AppliedVersions.serving(CommitmentProjection.NAME);
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
     private final ObjectMapper objectMapper;
+    private final DialogueRows calendar;
 
-    CommitmentReadModel(JdbcClient jdbc, NamedParameterJdbcTemplate batch, ObjectMapper objectMapper) {
+    public CommitmentReadModel(JdbcClient jdbc, NamedParameterJdbcTemplate batch, ObjectMapper objectMapper) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.objectMapper = objectMapper;
+        this.calendar = new DialogueRows(jdbc, batch);
     }
 
     /** A detail as its stored JSON document, and its version. */
@@ -49,47 +62,66 @@ public class CommitmentReadModel implements BatchedRows.Table<CommitmentDetail> 
     public Optional<DetailJson> detailJson(String id, LocalDate today) {
         return jdbc.sql("""
                         SELECT version, jsonb_set(detail, '{overdue}', to_jsonb(coalesce(next_due_by < ?, FALSE)))::TEXT
-                        FROM query.commitment WHERE id = ?
-                        """)
+                        FROM query.commitment WHERE id = ? AND generation = """ + SERVING)
                 .param(today)
                 .param(id)
                 .query((rs, row) -> new DetailJson(rs.getLong(1), rs.getString(2)))
                 .optional();
     }
 
-    /** The details of those of {@code ids} that have a row, in one statement. */
+    /** The folded states of those of {@code ids} that have a row, in one statement. */
     @Override
-    public Map<String, CommitmentDetail> find(Set<String> ids) {
-        Map<String, CommitmentDetail> found = new HashMap<>();
-        jdbc.sql("SELECT id, detail FROM query.commitment WHERE id = ANY (CAST(:ids AS VARCHAR[]))")
+    public Map<String, FoldedCommitment> find(Set<String> ids, long generation) {
+        Map<String, FoldedCommitment> found = new HashMap<>();
+        jdbc.sql("""
+                        SELECT id, state FROM query.commitment
+                        WHERE id = ANY (CAST(:ids AS VARCHAR[])) AND generation = :generation AND state IS NOT NULL""")
                 .param("ids", ids.toArray(String[]::new))
+                .param("generation", generation)
                 .query(rs -> {
                     found.put(rs.getString(1), read(rs.getString(2)));
                 });
         return found;
     }
 
+    /** The folded state of one commitment, for the views that are not stored (the ledger). */
+    public Optional<FoldedCommitment> state(String id) {
+        return jdbc.sql("SELECT state FROM query.commitment WHERE id = ? AND state IS NOT NULL AND generation = " + SERVING)
+                .param(id)
+                .query((rs, row) -> read(rs.getString(1))).optional();
+    }
+
     public Optional<Long> version(String id) {
-        return jdbc.sql("SELECT version FROM query.commitment WHERE id = ?").param(id).query(Long.class).optional();
+        return jdbc.sql("SELECT version FROM query.commitment WHERE id = ? AND generation = " + SERVING).param(id)
+                .query(Long.class).optional();
     }
 
     private static final String UPDATE = """
             UPDATE query.commitment SET version = :version, title = :title, summary = :summary,
                 category = :category, status = :status, rating = :rating, announced_on = :announcedOn,
                 due_by = :dueBy, next_due_by = :nextDueBy, last_activity_on = :lastActivityOn,
-                lead_agencies = :leadAgencies, detail = CAST(:detail AS JSONB)
-            WHERE id = :id AND version < :version
+                lead_agencies = :leadAgencies, detail = CAST(:detail AS JSONB), state = CAST(:state AS JSONB),
+                currency = :currency, pledged = :pledged, obligated = :obligated, disbursed = :disbursed,
+                parties = :parties, source_title = :sourceTitle, search_text = :searchText,
+                search_fields = CAST(:searchFields AS JSONB)
+            WHERE id = :id AND generation = :generation AND version < :version
             """;
     private static final String UPSERT = """
-            INSERT INTO query.commitment (id, version, title, summary, category, status, rating, announced_on,
-                due_by, next_due_by, last_activity_on, lead_agencies, detail)
-            VALUES (:id, :version, :title, :summary, :category, :status, :rating, :announcedOn,
-                :dueBy, :nextDueBy, :lastActivityOn, :leadAgencies, CAST(:detail AS JSONB))
-            ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, title = EXCLUDED.title,
+            INSERT INTO query.commitment (id, generation, version, title, summary, category, status, rating, announced_on,
+                due_by, next_due_by, last_activity_on, lead_agencies, detail, state, currency, pledged, obligated,
+                disbursed, parties, source_title, search_text, search_fields)
+            VALUES (:id, :generation, :version, :title, :summary, :category, :status, :rating, :announcedOn,
+                :dueBy, :nextDueBy, :lastActivityOn, :leadAgencies, CAST(:detail AS JSONB), CAST(:state AS JSONB),
+                :currency, :pledged, :obligated, :disbursed, :parties, :sourceTitle, :searchText,
+                CAST(:searchFields AS JSONB))
+            ON CONFLICT (id, generation) DO UPDATE SET version = EXCLUDED.version, title = EXCLUDED.title,
                 summary = EXCLUDED.summary, category = EXCLUDED.category, status = EXCLUDED.status,
                 rating = EXCLUDED.rating, announced_on = EXCLUDED.announced_on, due_by = EXCLUDED.due_by,
                 next_due_by = EXCLUDED.next_due_by, last_activity_on = EXCLUDED.last_activity_on,
-                lead_agencies = EXCLUDED.lead_agencies, detail = EXCLUDED.detail
+                lead_agencies = EXCLUDED.lead_agencies, detail = EXCLUDED.detail, state = EXCLUDED.state,
+                currency = EXCLUDED.currency, pledged = EXCLUDED.pledged, obligated = EXCLUDED.obligated,
+                disbursed = EXCLUDED.disbursed, parties = EXCLUDED.parties, source_title = EXCLUDED.source_title,
+                search_text = EXCLUDED.search_text, search_fields = EXCLUDED.search_fields
             WHERE query.commitment.version < EXCLUDED.version
             """;
 
@@ -102,18 +134,23 @@ public class CommitmentReadModel implements BatchedRows.Table<CommitmentDetail> 
      * @return whether the row now holds {@code detail} (false when it held a later version)
      */
     @Override
-    public boolean save(CommitmentDetail detail, boolean exists) {
-        Map<String, Object> params = params(detail);
-        return exists && jdbc.sql(UPDATE).params(params).update() > 0 || jdbc.sql(UPSERT).params(params).update() > 0;
+    public boolean save(FoldedCommitment state, boolean exists, long generation) {
+        Map<String, Object> params = params(state, generation);
+        boolean saved = exists && jdbc.sql(UPDATE).params(params).update() > 0
+                || jdbc.sql(UPSERT).params(params).update() > 0;
+        if (saved) {
+            calendar.replace(List.of(state), generation);
+        }
+        return saved;
     }
 
     /** Writes many rows as {@link #save} does, in two batched statements rather than one or two per row. */
     @Override
-    public void saveAll(Collection<BatchedRows.Write<CommitmentDetail>> writes) {
+    public void saveAll(Collection<BatchedRows.Write<FoldedCommitment>> writes) {
         List<Map<String, Object>> updates = writes.stream().filter(BatchedRows.Write::exists)
-                .map(w -> params(w.row())).toList();
+                .map(w -> params(w.row(), w.generation())).toList();
         List<Map<String, Object>> upserts = new ArrayList<>(
-                writes.stream().filter(w -> !w.exists()).map(w -> params(w.row())).toList());
+                writes.stream().filter(w -> !w.exists()).map(w -> params(w.row(), w.generation())).toList());
         int[] updated = batch.batchUpdate(UPDATE, SqlParameterSourceUtils.createBatch(updates));
         for (int i = 0; i < updated.length; i++) {
             if (updated[i] == 0) {
@@ -123,11 +160,16 @@ public class CommitmentReadModel implements BatchedRows.Table<CommitmentDetail> 
         if (!upserts.isEmpty()) {
             batch.batchUpdate(UPSERT, SqlParameterSourceUtils.createBatch(upserts));
         }
+        writes.stream().collect(Collectors.groupingBy(BatchedRows.Write::generation)).forEach((generation, some) ->
+                calendar.replace(some.stream().map(BatchedRows.Write::row).toList(), generation));
     }
 
-    private Map<String, Object> params(CommitmentDetail detail) {
+    private Map<String, Object> params(FoldedCommitment state, long generation) {
+        CommitmentDetail detail = state.detail();
+        CommitmentDetail.Funding funding = detail.funding();
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("id", detail.id());
+        params.put("generation", generation);
         params.put("version", detail.version());
         params.put("title", detail.title());
         params.put("summary", detail.summary());
@@ -140,55 +182,41 @@ public class CommitmentReadModel implements BatchedRows.Table<CommitmentDetail> 
         params.put("lastActivityOn", detail.lastActivityOn());
         params.put("leadAgencies", detail.leadAgencies().toArray(String[]::new));
         params.put("detail", write(detail));
+        params.put("state", write(state));
+        params.put("currency", funding == null ? null : funding.currency());
+        params.put("pledged", funding == null ? null : funding.pledged().value());
+        params.put("obligated", funding == null ? null : funding.obligated().value());
+        params.put("disbursed", funding == null ? null : funding.disbursed().value());
+        params.put("parties", state.parties().toArray(String[]::new));
+        params.put("sourceTitle", state.source() == null ? null : state.source().title());
+        List<SearchFields.Field> fields = SearchFields.of(state);
+        params.put("searchText", SearchFields.text(fields));
+        params.put("searchFields", write(fields));
         return params;
     }
 
-    @Override
-    public void delete(String id) {
-        jdbc.sql("DELETE FROM query.commitment WHERE id = ?").param(id).update();
-    }
-
-    /** The filters of {@code GET /api/commitments}; null means "any". */
-    public record Filter(String status, String category, String agency, String rating, String text) {
-    }
-
-    public Page<CommitmentSummary> list(Filter filter, int page, int size, LocalDate today) {
-        StringBuilder where = new StringBuilder(" WHERE TRUE");
+    public Page<CommitmentSummary> list(CommitmentFilter filter, int page, int size, LocalDate today) {
         Map<String, Object> params = new LinkedHashMap<>();
-        if (filter.status() != null) {
-            where.append(" AND status = :status");
-            params.put("status", filter.status());
-        }
-        if (filter.category() != null) {
-            where.append(" AND category = :category");
-            params.put("category", filter.category());
-        }
-        if (filter.rating() != null) {
-            where.append(" AND rating = :rating");
-            params.put("rating", filter.rating());
-        }
-        if (filter.agency() != null) {
-            where.append(" AND :agency = ANY (lead_agencies)");
-            params.put("agency", filter.agency());
-        }
-        if (filter.text() != null) {
-            where.append(" AND search @@ websearch_to_tsquery('english', :text)");
-            params.put("text", filter.text());
-        }
+        String where = " WHERE generation = " + SERVING + filter.conditions("", params, today);
         long total = jdbc.sql("SELECT count(*) FROM query.commitment" + where).params(params).query(Long.class).single();
         params.put("limit", size);
         params.put("offset", (long) page * size);
+        // Which fields matched, for the page's rows only.
+        String matches = filter.text() == null ? "CAST('[]' AS JSONB)" : """
+                (SELECT COALESCE(jsonb_agg(jsonb_build_object('kind', f ->> 'kind', 'id', f ->> 'id',
+                    'field', f ->> 'field')), '[]') FROM jsonb_array_elements(search_fields) f
+                 WHERE to_tsvector('english', query.fold_text(f ->> 'text')) @@ %s)""".formatted(CommitmentFilter.TEXT_QUERY);
         List<CommitmentSummary> items = jdbc.sql("""
                         SELECT id, version, title, category, status, rating, announced_on, due_by, next_due_by,
-                            last_activity_on, lead_agencies FROM query.commitment""" + where
-                        + " ORDER BY announced_on DESC, id LIMIT :limit OFFSET :offset")
+                            last_activity_on, lead_agencies, %s::TEXT AS matches FROM query.commitment""".formatted(matches)
+                        + where + " ORDER BY announced_on DESC, id LIMIT :limit OFFSET :offset")
                 .params(params)
                 .query((rs, row) -> summary(rs, today))
                 .list();
         return new Page<>(items, page, size, total);
     }
 
-    private static CommitmentSummary summary(ResultSet rs, LocalDate today) throws SQLException {
+    private CommitmentSummary summary(ResultSet rs, LocalDate today) throws SQLException {
         String status = rs.getString("status");
         LocalDate nextDueBy = rs.getObject("next_due_by", LocalDate.class);
         boolean open = !status.equals("FULFILLED") && !status.equals("WITHDRAWN");
@@ -196,7 +224,7 @@ public class CommitmentReadModel implements BatchedRows.Table<CommitmentDetail> 
                 open && nextDueBy != null && nextDueBy.isBefore(today), rs.getString("rating"),
                 rs.getObject("announced_on", LocalDate.class), rs.getObject("due_by", LocalDate.class),
                 rs.getObject("last_activity_on", LocalDate.class), strings(rs.getArray("lead_agencies")),
-                rs.getLong("version"));
+                rs.getLong("version"), matches(rs.getString("matches")));
     }
 
     private static List<String> strings(Array array) throws SQLException {
@@ -207,17 +235,25 @@ public class CommitmentReadModel implements BatchedRows.Table<CommitmentDetail> 
         return values;
     }
 
-    private CommitmentDetail read(String json) {
+    private List<CommitmentSummary.Match> matches(String json) {
         try {
-            return objectMapper.readValue(json, CommitmentDetail.class);
+            return List.of(objectMapper.readValue(json, CommitmentSummary.Match[].class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable matches", e);
+        }
+    }
+
+    private FoldedCommitment read(String json) {
+        try {
+            return objectMapper.readValue(json, FoldedCommitment.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable commitment detail", e);
         }
     }
 
-    private String write(CommitmentDetail detail) {
+    private String write(Object document) {
         try {
-            return objectMapper.writeValueAsString(detail);
+            return objectMapper.writeValueAsString(document);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write commitment detail", e);
         }

@@ -3,7 +3,7 @@ package org.commitmenttracker.query.dashboard;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.commitmenttracker.events.value.Money;
+import org.commitmenttracker.query.funding.Total;
 
 /**
  * The figures of all commitments at a glance ({@code GET /api/dashboard}). {@code byRating}
@@ -17,7 +17,7 @@ public record Dashboard(long commitments, Map<String, Long> byStatus, Map<String
 
     public static final String UNRATED = "UNRATED";
 
-    public record Funding(Money pledged, Money obligated, Money disbursed) {
+    public record Funding(Total pledged, Total obligated, Total disbursed) {
     }
 
     public record UpcomingDialogue(String commitmentId, String commitmentTitle, String dialogueId, String name,

@@ -1,9 +1,10 @@
 package org.commitmenttracker.query.funding;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,9 +17,12 @@ import org.commitmenttracker.events.value.Money;
  * The funding of one commitment as {@code GET /api/commitments/{id}/ledger} shows it: the
  * totals, the disbursements by US fiscal year and every entry. All totals are in the currency
  * of the first pledge and null before it; {@code disbursed} is net of reversals everywhere.
+ * Built by {@link #of} alone, the one rule by which the detail, the dashboard and the state as
+ * of a day count money too.
  */
-public record FundingLedger(String currency, Money pledged, Money obligated, Money disbursed, Money reversed,
-                            Money available, List<FiscalYear> byFiscalYear, List<Entry> entries) {
+public record FundingLedger(String currency, Total pledged, Total obligated, Total disbursed, Total reversed,
+                            Total available, List<FiscalYear> byFiscalYear, List<Entry> entries,
+                            @JsonIgnore Map<String, Money> pledgeAmounts) {
 
     public enum Kind { PLEDGE, PLEDGE_REVISION, OBLIGATION, DISBURSEMENT, REVERSAL }
 
@@ -32,12 +36,13 @@ public record FundingLedger(String currency, Money pledged, Money obligated, Mon
     }
 
     /** {@code disbursed} net of the reversals dated in that year; {@code reversed} those reversals. */
-    public record FiscalYear(String fiscalYear, Money disbursed, Money reversed) {
+    public record FiscalYear(String fiscalYear, Total disbursed, Total reversed) {
     }
 
     public FundingLedger {
         byFiscalYear = List.copyOf(byFiscalYear);
         entries = List.copyOf(entries);
+        pledgeAmounts = Collections.unmodifiableMap(new LinkedHashMap<>(pledgeAmounts));
     }
 
     /**
@@ -48,10 +53,11 @@ public record FundingLedger(String currency, Money pledged, Money obligated, Mon
     }
 
     /**
-     * Totals the entries of one commitment, taken in the order they were recorded (version). An
-     * entry in another currency, a revision of an unknown pledge or a reversal of an unknown or
-     * already reversed disbursement is listed but counts for nothing (the command side refuses
-     * all of them; the ledger must not break on one).
+     * Totals the entries of one commitment, taken in the order they were recorded (version). Each
+     * pledge, obligation and voucher counts once, under its first entry; an entry in another
+     * currency, a revision of an unknown pledge or a reversal of an unknown or already reversed
+     * disbursement is listed but counts for nothing (the command side refuses all of them; the
+     * ledger must not break on one).
      *
      * <p>A reversal counts in the fiscal year of the day it was reversed, not of the disbursement:
      * a closed year's figure does not change afterwards.
@@ -65,16 +71,17 @@ public record FundingLedger(String currency, Money pledged, Money obligated, Mon
         byDate.sort(Comparator.comparing(Entry::date, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparingLong(Entry::version));
         if (currency == null) {
-            return new FundingLedger(null, null, null, null, null, null, List.of(), byDate);
+            return new FundingLedger(null, null, null, null, null, null, List.of(), byDate, Map.of());
         }
-        Money zero = Money.zero(currency);
+        Total zero = Total.zero(currency);
         Map<String, Money> pledges = new LinkedHashMap<>();
-        Map<String, Money> disbursements = new HashMap<>();
+        Set<String> obligations = new HashSet<>();
+        Set<String> disbursements = new HashSet<>();
         Set<String> reversedVouchers = new HashSet<>();
-        Map<String, Money[]> years = new TreeMap<>();
-        Money obligated = zero;
-        Money disbursed = zero;
-        Money reversed = zero;
+        Map<String, Total[]> years = new TreeMap<>();
+        Total obligated = zero;
+        Total disbursed = zero;
+        Total reversed = zero;
         for (Entry entry : entries) {
             Money amount = entry.amount();
             if (amount == null || !amount.currency().equals(currency)) {
@@ -83,36 +90,44 @@ public record FundingLedger(String currency, Money pledged, Money obligated, Mon
             switch (entry.kind()) {
                 case PLEDGE -> pledges.putIfAbsent(entry.reference(), amount);
                 case PLEDGE_REVISION -> pledges.computeIfPresent(entry.reference(), (id, old) -> amount);
-                case OBLIGATION -> obligated = obligated.plus(amount);
+                case OBLIGATION -> {
+                    if (obligations.add(entry.reference())) {
+                        obligated = obligated.plus(amount);
+                    }
+                }
                 case DISBURSEMENT -> {
-                    if (disbursements.putIfAbsent(entry.reference(), amount) == null) {
+                    if (disbursements.add(entry.reference())) {
                         disbursed = disbursed.plus(amount);
-                        Money[] year = year(years, entry.date(), zero);
+                        Total[] year = year(years, entry.date(), zero);
                         year[0] = year[0].plus(amount);
                     }
                 }
                 case REVERSAL -> {
-                    if (disbursements.containsKey(entry.reference()) && reversedVouchers.add(entry.reference())) {
+                    if (disbursements.contains(entry.reference()) && reversedVouchers.add(entry.reference())) {
                         disbursed = disbursed.minus(amount);
                         reversed = reversed.plus(amount);
-                        Money[] year = year(years, entry.date(), zero);
+                        Total[] year = year(years, entry.date(), zero);
                         year[0] = year[0].minus(amount);
                         year[1] = year[1].plus(amount);
                     }
                 }
             }
         }
-        Money pledged = pledges.values().stream().reduce(zero, Money::plus);
+        Total pledged = zero;
+        for (Money amount : pledges.values()) {
+            pledged = pledged.plus(amount);
+        }
         // What may still be disbursed: the obligated funds minus the disbursed, or the pledged
         // minus the disbursed while nothing is obligated yet (the ceiling the command side enforces).
-        Money available = (obligated.isPositive() ? obligated : pledged).minus(disbursed);
+        Total available = (obligated.isPositive() ? obligated : pledged).minus(disbursed);
         List<FiscalYear> fiscalYears = new ArrayList<>();
         years.forEach((name, totals) -> fiscalYears.add(new FiscalYear(name, totals[0], totals[1])));
-        return new FundingLedger(currency, pledged, obligated, disbursed, reversed, available, fiscalYears, byDate);
+        return new FundingLedger(currency, pledged, obligated, disbursed, reversed, available, fiscalYears, byDate,
+                pledges);
     }
 
-    private static Money[] year(Map<String, Money[]> years, LocalDate date, Money zero) {
+    private static Total[] year(Map<String, Total[]> years, LocalDate date, Total zero) {
         String name = date == null ? "unknown" : fiscalYear(date);
-        return years.computeIfAbsent(name, n -> new Money[]{zero, zero});
+        return years.computeIfAbsent(name, n -> new Total[]{zero, zero});
     }
 }

@@ -12,30 +12,9 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * How far each read model has got with each commitment, and the one way a projection applies
- * an event: idempotent, replayable, and in a savepoint.
- *
- * <p>Idempotent: the event at {@code version} is applied only above the version recorded for
- * its commitment, so a redelivered event never counts twice. The change, the recorded version
- * and the processor's token commit in the processor's one transaction.
- *
- * <p>Replayable without blanking the reads: a reset raises the read model's generation instead
- * of deleting its rows. The first event of a commitment seen in a newer generation tells the
- * projection to start that commitment over (replace its rows), so until a replay reaches a
- * commitment, its old rows keep answering.
- *
- * <p>A failing event fails alone: a processor's batch is first applied without a savepoint per
- * event (they cost two round trips each); an event that fails there fails the whole batch, and
- * Axon's retry of it ({@link FailedBatches}) applies each event in a savepoint, since PostgreSQL
- * refuses every statement of a transaction after one failed: the failing event is rolled back
- * to its savepoint and the rest of the batch, and Axon's dead-letter queue parking that event,
- * carry on in the same transaction. A change made without a savepoint may leave its writes to
- * the end of the transaction ({@link #deferring()}).
- *
- * <p>Few statements per event (the replay's cost was in their round trips): a processor applies
- * a batch of events in one transaction, so the progress of all the batch's commitments is looked
- * up in one statement and then remembered for the transaction ({@link TransactionMemo}), and
- * the versions applied are recorded all at once, in one statement just before it commits.
+ * How far each read model's generation has got with each commitment, and the one way a
+ * projection applies an event: above the version reached (idempotent), in the generation being
+ * written, deferred or in a savepoint. Why, in the package's explanation ({@code package-info}).
  */
 @Component
 public class AppliedVersions {
@@ -44,10 +23,16 @@ public class AppliedVersions {
     @FunctionalInterface
     public interface Change {
         /**
-         * @param startOver true when the read model holds no rows of the current generation for this
-         *                  commitment: delete whatever older rows it has and build from nothing
+         * @param generation the generation to read and write the commitment's rows in
+         * @param startOver  true when the read model holds no rows of that generation for this
+         *                   commitment: build from nothing
          */
-        void apply(boolean startOver);
+        void apply(long generation, boolean startOver);
+    }
+
+    /** For the reads: the generation they answer from, as a scalar subquery of the read model's name. */
+    public static String serving(String readModel) {
+        return "(SELECT serving FROM query.read_model_generation WHERE read_model = '" + readModel + "')";
     }
 
     private final JdbcClient jdbc;
@@ -78,12 +63,12 @@ public class AppliedVersions {
         TransactionTemplate around = deferring() ? joined : savepoint;
         Progress reached = around.execute(status -> {
             Progress progress = lookUp(key);
-            boolean startOver = progress.version() == null || progress.generation() < progress.current();
+            boolean startOver = progress.version() == null;
             if (!startOver && progress.version() >= version) {
                 return null;
             }
-            change.apply(startOver);
-            Progress now = new Progress(progress.current(), version, progress.current());
+            change.apply(progress.current(), startOver);
+            Progress now = new Progress(progress.current(), version);
             if (!deferred) {
                 write(Map.of(key, now));
             }
@@ -108,18 +93,24 @@ public class AppliedVersions {
         return unwritten.active() && !failedBatches.retrying();
     }
 
-    /** The version {@code readModel} has reached for a commitment; empty before its first event. */
+    /** The version the generation of {@code readModel} that reads answer from has reached for a commitment; empty before its first event. */
     public Optional<Long> version(String readModel, String commitmentId) {
-        return jdbc.sql("SELECT version FROM query.applied_version WHERE read_model = ? AND commitment_id = ?")
+        return jdbc.sql("SELECT version FROM query.applied_version WHERE read_model = ? AND commitment_id = ?"
+                        + " AND generation = " + serving(readModel))
                 .param(readModel)
                 .param(commitmentId)
                 .query(Long.class)
                 .optional();
     }
 
-    /** For a reset handler: the next events build a new generation; the current rows stay readable until replaced. */
+    /**
+     * For a reset handler: the next events build a new generation beside the one reads answer
+     * from, which replaces it once it has passed the newest event of the moment (its target, set
+     * by {@link GenerationSwitch} when it first sees the new generation).
+     */
     public void startOver(String readModel) {
-        int updated = jdbc.sql("UPDATE query.read_model_generation SET generation = generation + 1 WHERE read_model = ?")
+        int updated = jdbc.sql("UPDATE query.read_model_generation SET generation = generation + 1, target = NULL"
+                        + " WHERE read_model = ?")
                 .param(readModel)
                 .update();
         if (updated == 0) {
@@ -135,20 +126,20 @@ public class AppliedVersions {
                         INSERT INTO query.applied_version (read_model, commitment_id, version, generation)
                         SELECT * FROM unnest(CAST(:readModels AS VARCHAR[]), CAST(:commitmentIds AS VARCHAR[]),
                             CAST(:versions AS BIGINT[]), CAST(:generations AS BIGINT[]))
-                        ON CONFLICT (read_model, commitment_id)
-                        DO UPDATE SET version = EXCLUDED.version, generation = EXCLUDED.generation
+                        ON CONFLICT (read_model, commitment_id, generation) DO UPDATE SET version = EXCLUDED.version
                         """)
                 .param("readModels", entries.stream().map(e -> e.getKey().readModel()).toArray(String[]::new))
                 .param("commitmentIds", entries.stream().map(e -> e.getKey().commitmentId()).toArray(String[]::new))
                 .param("versions", entries.stream().map(e -> e.getValue().version()).toArray(Long[]::new))
-                .param("generations", entries.stream().map(e -> e.getValue().generation()).toArray(Long[]::new))
+                .param("generations", entries.stream().map(e -> e.getValue().current()).toArray(Long[]::new))
                 .update();
     }
 
     private record Key(String readModel, String commitmentId) {
     }
 
-    private record Progress(long current, Long version, Long generation) {
+    /** The generation being written and the version it has reached for a commitment (null: none yet). */
+    private record Progress(long current, Long version) {
     }
 
     /**
@@ -172,17 +163,17 @@ public class AppliedVersions {
     private Map<String, Progress> progress(String readModel, Set<String> commitmentIds) {
         Map<String, Progress> found = new HashMap<>();
         jdbc.sql("""
-                        SELECT g.generation AS current, i.id, a.version, a.generation
+                        SELECT g.generation AS current, i.id, a.version
                         FROM query.read_model_generation g
                         CROSS JOIN unnest(CAST(:commitmentIds AS VARCHAR[])) AS i (id)
                         LEFT JOIN query.applied_version a ON a.read_model = g.read_model AND a.commitment_id = i.id
+                            AND a.generation = g.generation
                         WHERE g.read_model = :readModel
                         """)
                 .param("readModel", readModel)
                 .param("commitmentIds", commitmentIds.toArray(String[]::new))
                 .query(rs -> {
-                    found.put(rs.getString("id"), new Progress(rs.getLong("current"), rs.getObject("version", Long.class),
-                            rs.getObject("generation", Long.class)));
+                    found.put(rs.getString("id"), new Progress(rs.getLong("current"), rs.getObject("version", Long.class)));
                 });
         if (found.isEmpty()) {
             throw new IllegalStateException("no generation for read model " + readModel);

@@ -20,25 +20,23 @@ public final class BatchedRows<T> {
     /** The table the rows live in. */
     public interface Table<T> {
 
-        /** The rows of those of {@code ids} that have one. */
-        Map<String, T> find(Set<String> ids);
+        /** The rows of those of {@code ids} that have one in {@code generation}. */
+        Map<String, T> find(Set<String> ids, long generation);
 
         /**
-         * Writes one row.
+         * Writes one row of {@code generation}.
          *
          * @param exists whether the row is known to exist
          * @return whether the table now holds {@code row} (false when it held a later one)
          */
-        boolean save(T row, boolean exists);
+        boolean save(T row, boolean exists, long generation);
 
         /** Writes many rows, as {@link #save} would one by one. */
         void saveAll(Collection<Write<T>> rows);
-
-        void delete(String commitmentId);
     }
 
-    /** A row to write, and whether it existed before the batch. */
-    public record Write<T>(T row, boolean exists) {
+    /** A row to write in a generation, and whether it existed before the batch. */
+    public record Write<T>(T row, boolean exists, long generation) {
     }
 
     private final String readModel;
@@ -61,20 +59,20 @@ public final class BatchedRows<T> {
      */
     public void apply(String commitmentId, long version, UnaryOperator<T> fold) {
         Object[] next = new Object[1];
-        boolean applied = versions.apply(readModel, commitmentId, version, startOver -> {
+        boolean applied = versions.apply(readModel, commitmentId, version, (generation, startOver) -> {
             if (startOver) {
-                table.delete(commitmentId);
                 unwritten.remove(commitmentId);
             }
-            T current = startOver ? null : current(commitmentId);
+            T current = startOver ? null : current(commitmentId, generation);
             T row = fold.apply(current);
             if (row != null && versions.deferring()) {
                 Write<T> pending = unwritten.get(commitmentId);
-                unwritten.put(commitmentId, new Write<>(row, pending != null ? pending.exists() : current != null));
+                unwritten.put(commitmentId, new Write<>(row, pending != null ? pending.exists() : current != null,
+                        generation));
                 next[0] = row;
             } else {
                 // Only what the table now holds may be remembered.
-                next[0] = row != null && table.save(row, current != null) ? row : null;
+                next[0] = row != null && table.save(row, current != null, generation) ? row : null;
             }
         });
         // Remembered only once applied: a change rolled back to its savepoint is not remembered.
@@ -94,7 +92,7 @@ public final class BatchedRows<T> {
         rows.clear();
     }
 
-    private T current(String commitmentId) {
+    private T current(String commitmentId, long generation) {
         Optional<T> known = rows.get(commitmentId);
         if (known != null) {
             return known.orElse(null);
@@ -102,7 +100,7 @@ public final class BatchedRows<T> {
         Set<String> ids = BatchCommitments.ids();
         ids.removeIf(other -> rows.get(other) != null);
         ids.add(commitmentId);
-        Map<String, T> found = table.find(ids);
+        Map<String, T> found = table.find(ids, generation);
         ids.forEach(other -> rows.put(other, Optional.ofNullable(found.get(other))));
         return found.get(commitmentId);
     }

@@ -10,15 +10,9 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The processors' batches that failed, so that Axon's retry of one applies its events each in a
- * savepoint. A batch is first applied without savepoints, since each costs two round trips per
- * event (they were two thirds of the replay's); if it fails, its events are remembered here, the
- * retry takes them one savepoint at a time so that only the failing event is rolled back and
- * parked, and once that retry commits they are forgotten.
- *
- * <p>A batch is known by the identifiers of its events. A transaction outside a processor's
- * batch has none, so it is applied without savepoints and fails as a whole. What failed is
- * known to this instance only: another instance that takes the segment over fails the batch
+ * The processors' batches that failed on this instance, known by their events' ids, so that
+ * Axon's retry of one applies its events each in a savepoint (see the package's explanation);
+ * forgotten once the retry commits. Another instance that takes the segment over fails the batch
  * once more before it, too, retries it event by event.
  */
 final class FailedBatches {

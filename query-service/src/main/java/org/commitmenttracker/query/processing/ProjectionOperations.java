@@ -36,6 +36,7 @@ public class ProjectionOperations {
     private final EventProcessingConfiguration processing;
     private final JdbcClient jdbc;
     private final Serializer serializer;
+    private final GenerationSwitch generations;
     /** Replays asked for on this instance and not yet started again: they count as replaying. */
     private final Set<String> pendingReplays = ConcurrentHashMap.newKeySet();
     private final ExecutorService replays = Executors.newSingleThreadExecutor(runnable -> {
@@ -44,8 +45,10 @@ public class ProjectionOperations {
         return thread;
     });
 
-    ProjectionOperations(EventProcessingConfiguration processing, JdbcClient jdbc, Serializer serializer) {
+    ProjectionOperations(EventProcessingConfiguration processing, JdbcClient jdbc, Serializer serializer,
+                         GenerationSwitch generations) {
         this.processing = processing;
+        this.generations = generations;
         this.jdbc = jdbc;
         this.serializer = serializer;
     }
@@ -66,7 +69,8 @@ public class ProjectionOperations {
     /**
      * Rebuilds a read model from the first event: stops its processor, resets its tokens (which
      * runs the projection's reset handler in the same transaction) and starts it again, on a
-     * background thread. Reads keep answering meanwhile (see {@link AppliedVersions}).
+     * background thread. Reads keep answering from the previous generation meanwhile, until
+     * {@link GenerationSwitch} switches them to the rebuilt one.
      */
     public void replay(String name) {
         StreamingEventProcessor processor = processor(name);
@@ -133,7 +137,7 @@ public class ProjectionOperations {
                 .list();
         long position = segments.stream().mapToLong(ProjectionStatus.Segment::position).min().orElse(0);
         boolean replaying = pendingReplays.contains(name)
-                || segments.stream().anyMatch(ProjectionStatus.Segment::replaying);
+                || segments.stream().anyMatch(ProjectionStatus.Segment::replaying) || generations.building(name);
         String status = processor.isError() ? "ERROR" : processor.isRunning() ? "RUNNING" : "STOPPED";
         long deadLetters = processing.deadLetterQueue(name).map(SequencedDeadLetterQueue::size).orElse(0L);
         return new ProjectionStatus(name, position, head, Math.max(0, head - position), status, replaying,

@@ -6,6 +6,7 @@ import org.commitmenttracker.query.commitment.CommitmentDetail.DialogueStatus;
 import org.commitmenttracker.query.commitment.CommitmentDetail.MilestoneStatus;
 import org.commitmenttracker.query.commitment.CommitmentDetail.Status;
 import org.commitmenttracker.query.funding.FundingLedger;
+import org.commitmenttracker.query.funding.Total;
 import org.commitmenttracker.query.funding.FundingLedger.Entry;
 import org.commitmenttracker.query.funding.FundingLedger.Kind;
 
@@ -111,6 +112,10 @@ public final class ProgressFigures {
 
     private static BigDecimal value(Money money) {
         return money == null ? BigDecimal.ZERO : money.value();
+    }
+
+    private static BigDecimal value(Total total) {
+        return total == null ? BigDecimal.ZERO : total.value();
     }
 
     private static int share(long part, long whole) {

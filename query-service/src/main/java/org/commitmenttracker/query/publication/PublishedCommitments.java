@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.commitmenttracker.query.commitment.CommitmentDetail;
 import org.commitmenttracker.query.commitment.CommitmentReadModel;
 import org.commitmenttracker.query.commitment.CommitmentReadModel.DetailJson;
-import org.commitmenttracker.query.commitment.CommitmentReadModel.Filter;
+import org.commitmenttracker.query.commitment.CommitmentFilter;
+import org.commitmenttracker.query.commitment.FoldedCommitment;
 import org.commitmenttracker.query.commitment.CommitmentSummary;
 import org.commitmenttracker.query.funding.FundingLedger;
-import org.commitmenttracker.query.funding.LedgerReadModel;
 import org.commitmenttracker.query.timeline.TimelineEntry;
 import org.commitmenttracker.query.timeline.TimelineReadModel;
 import org.commitmenttracker.query.web.Page;
@@ -38,16 +38,14 @@ public class PublishedCommitments {
 
     private final CommitmentReadModel commitments;
     private final TimelineReadModel timelines;
-    private final LedgerReadModel ledgers;
     private final ObjectMapper objectMapper;
     private final List<Pattern> published;
     private final boolean all;
 
-    PublishedCommitments(CommitmentReadModel commitments, TimelineReadModel timelines, LedgerReadModel ledgers,
+    PublishedCommitments(CommitmentReadModel commitments, TimelineReadModel timelines,
                          ObjectMapper objectMapper, PublicationProperties properties) {
         this.commitments = commitments;
         this.timelines = timelines;
-        this.ledgers = ledgers;
         this.objectMapper = objectMapper;
         this.published = properties.commitments().stream().map(PublishedCommitments::glob).toList();
         this.all = properties.commitments().contains("*");
@@ -62,7 +60,7 @@ public class PublishedCommitments {
      * read model pages; otherwise the matching rows are walked and paged here, as the read model
      * has no filter by id (the published set is small next to what one page walk costs).
      */
-    public Page<CommitmentSummary> page(Filter filter, int page, int size, LocalDate today) {
+    public Page<CommitmentSummary> page(CommitmentFilter filter, int page, int size, LocalDate today) {
         if (all) {
             return commitments.list(filter, page, size, today);
         }
@@ -73,7 +71,7 @@ public class PublishedCommitments {
     }
 
     /** Every published commitment that passes the filter, in the list's order. */
-    public List<CommitmentSummary> all(Filter filter, LocalDate today) {
+    public List<CommitmentSummary> all(CommitmentFilter filter, LocalDate today) {
         List<CommitmentSummary> found = new ArrayList<>();
         for (int page = 0; ; page++) {
             Page<CommitmentSummary> rows = commitments.list(filter, page, WALK, today);
@@ -99,7 +97,7 @@ public class PublishedCommitments {
     }
 
     public Optional<FundingLedger> ledger(String id) {
-        return isPublished(id) && ledgers.version(id).isPresent() ? Optional.of(ledgers.ledger(id)) : Optional.empty();
+        return isPublished(id) ? commitments.state(id).map(FoldedCommitment::ledger) : Optional.empty();
     }
 
     private CommitmentDetail read(String json) {

@@ -16,41 +16,38 @@ import org.springframework.stereotype.Component;
 /** Builds the timeline: one sentence per event, each written once under its version. */
 @Component
 @ProcessingGroup(TimelineProjection.NAME)
-class TimelineProjection {
+public class TimelineProjection {
 
-    static final String NAME = "timeline";
+    public static final String NAME = "timeline";
 
     private final TimelineReadModel readModel;
     private final AppliedVersions versions;
 
-    TimelineProjection(TimelineReadModel readModel, AppliedVersions versions) {
+    public TimelineProjection(TimelineReadModel readModel, AppliedVersions versions) {
         this.readModel = readModel;
         this.versions = versions;
     }
 
     @EventHandler
-    void on(CommitmentEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant recordedAt) {
+    public void on(CommitmentEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant recordedAt) {
         String id = event.commitmentId();
         long version = sequenceNumber + 1;
-        versions.apply(NAME, id, version, startOver -> {
-            if (startOver) {
-                readModel.delete(id);
-            }
+        versions.apply(NAME, id, version, (generation, startOver) -> {
             if (event instanceof DialogueScheduled e) {
-                readModel.nameDialogue(id, e.dialogueId(), e.name());
+                readModel.nameDialogue(id, generation, e.dialogueId(), e.name());
             } else if (event instanceof MilestoneSet e) {
-                readModel.nameMilestone(id, e.milestoneId(), e.description());
+                readModel.nameMilestone(id, generation, e.milestoneId(), e.description());
             } else if (event instanceof IndicatorDefined e) {
-                readModel.nameIndicator(id, e.indicatorId(), e.name(), e.unit());
+                readModel.nameIndicator(id, generation, e.indicatorId(), e.name(), e.unit());
             }
-            String summary = TimelineSentences.of(event, readModel.names(id));
-            readModel.add(id, new TimelineEntry(version, event.getClass().getSimpleName(), event.occurredOn(),
-                    recordedAt, summary));
+            String summary = TimelineSentences.of(event, readModel.names(id, generation));
+            readModel.add(id, generation, new TimelineEntry(version, event.getClass().getSimpleName(),
+                    event.occurredOn(), recordedAt, summary));
         });
     }
 
     @ResetHandler
-    void reset() {
+    public void reset() {
         versions.startOver(NAME);
     }
 }

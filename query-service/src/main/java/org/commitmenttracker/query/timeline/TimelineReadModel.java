@@ -19,7 +19,7 @@ public class TimelineReadModel {
     private final JdbcClient jdbc;
     private final AppliedVersions versions;
 
-    TimelineReadModel(JdbcClient jdbc, AppliedVersions versions) {
+    public TimelineReadModel(JdbcClient jdbc, AppliedVersions versions) {
         this.jdbc = jdbc;
         this.versions = versions;
     }
@@ -33,7 +33,8 @@ public class TimelineReadModel {
     public List<TimelineEntry> timeline(String commitmentId) {
         return jdbc.sql("""
                         SELECT version, type, occurred_on, recorded_at, summary FROM query.timeline_entry
-                        WHERE commitment_id = ? ORDER BY occurred_on NULLS LAST, version""")
+                        WHERE commitment_id = ? AND generation = %s ORDER BY occurred_on NULLS LAST, version"""
+                        .formatted(AppliedVersions.serving(TimelineProjection.NAME)))
                 .param(commitmentId)
                 .query((rs, row) -> new TimelineEntry(rs.getLong("version"), rs.getString("type"),
                         rs.getObject("occurred_on", LocalDate.class), rs.getTimestamp("recorded_at").toInstant(),
@@ -41,15 +42,17 @@ public class TimelineReadModel {
                 .list();
     }
 
-    void add(String commitmentId, TimelineEntry entry) {
+    void add(String commitmentId, long generation, TimelineEntry entry) {
         jdbc.sql("""
-                        INSERT INTO query.timeline_entry (commitment_id, version, type, occurred_on, recorded_at, summary)
-                        VALUES (:commitmentId, :version, :type, :occurredOn, :recordedAt, :summary)
-                        ON CONFLICT (commitment_id, version) DO UPDATE SET type = EXCLUDED.type,
+                        INSERT INTO query.timeline_entry (commitment_id, generation, version, type, occurred_on,
+                            recorded_at, summary)
+                        VALUES (:commitmentId, :generation, :version, :type, :occurredOn, :recordedAt, :summary)
+                        ON CONFLICT (commitment_id, version, generation) DO UPDATE SET type = EXCLUDED.type,
                             occurred_on = EXCLUDED.occurred_on, recorded_at = EXCLUDED.recorded_at,
                             summary = EXCLUDED.summary
                         """)
                 .param("commitmentId", commitmentId)
+                .param("generation", generation)
                 .param("version", entry.version())
                 .param("type", entry.type())
                 .param("occurredOn", entry.occurredOn())
@@ -58,36 +61,31 @@ public class TimelineReadModel {
                 .update();
     }
 
-    void delete(String commitmentId) {
-        jdbc.sql("DELETE FROM query.timeline_entry WHERE commitment_id = ?").param(commitmentId).update();
-        jdbc.sql("DELETE FROM query.timeline_name WHERE commitment_id = ?").param(commitmentId).update();
+    void nameDialogue(String commitmentId, long generation, String dialogueId, String name) {
+        name(commitmentId, generation, DIALOGUE, dialogueId, name, null);
     }
 
-    void nameDialogue(String commitmentId, String dialogueId, String name) {
-        name(commitmentId, DIALOGUE, dialogueId, name, null);
+    void nameMilestone(String commitmentId, long generation, String milestoneId, String description) {
+        name(commitmentId, generation, MILESTONE, milestoneId, description, null);
     }
 
-    void nameMilestone(String commitmentId, String milestoneId, String description) {
-        name(commitmentId, MILESTONE, milestoneId, description, null);
-    }
-
-    void nameIndicator(String commitmentId, String indicatorId, String name, String unit) {
-        name(commitmentId, INDICATOR, indicatorId, name, unit);
+    void nameIndicator(String commitmentId, long generation, String indicatorId, String name, String unit) {
+        name(commitmentId, generation, INDICATOR, indicatorId, name, unit);
     }
 
     /** The first name given to a child stays: a repeated id does not rename it, as in the detail. */
-    private void name(String commitmentId, String kind, String childId, String name, String unit) {
+    private void name(String commitmentId, long generation, String kind, String childId, String name, String unit) {
         if (childId == null || name == null) {
             return;
         }
         jdbc.sql("""
-                        INSERT INTO query.timeline_name (commitment_id, kind, child_id, name, unit)
-                        VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-                .params(commitmentId, kind, childId, name, unit)
+                        INSERT INTO query.timeline_name (commitment_id, generation, kind, child_id, name, unit)
+                        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                .params(commitmentId, generation, kind, childId, name, unit)
                 .update();
     }
 
-    TimelineSentences.Names names(String commitmentId) {
+    TimelineSentences.Names names(String commitmentId, long generation) {
         return new TimelineSentences.Names() {
             @Override
             public String dialogue(String dialogueId) {
@@ -111,8 +109,8 @@ public class TimelineReadModel {
 
             private String column(String column, String kind, String childId) {
                 return jdbc.sql("SELECT " + column + " FROM query.timeline_name "
-                                + "WHERE commitment_id = ? AND kind = ? AND child_id = ?")
-                        .params(commitmentId, kind, childId)
+                                + "WHERE commitment_id = ? AND generation = ? AND kind = ? AND child_id = ?")
+                        .params(commitmentId, generation, kind, childId)
                         .query(String.class)
                         .optional()
                         .orElse(null);

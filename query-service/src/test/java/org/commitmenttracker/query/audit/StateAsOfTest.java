@@ -114,10 +114,6 @@ class StateAsOfTest {
     }
 
     private static CommitmentDetail fold(CommitmentEvent... events) {
-        CommitmentDetail state = null;
-        for (int i = 0; i < events.length; i++) {
-            state = CommitmentFold.evolve(state, events[i], i + 1);
-        }
-        return state;
+        return CommitmentFold.fold(List.of(events)).detail();
     }
 }

@@ -231,10 +231,10 @@ class CommitmentFoldTest {
         CommitmentDetail detail = fold(laborAnnounced(), laborPledge());
 
         assertThat(detail.funding().currency()).isEqualTo("USD");
-        assertThat(detail.funding().pledged()).isEqualTo(usd("130000000.00"));
-        assertThat(detail.funding().obligated()).isEqualTo(usd("0.00"));
-        assertThat(detail.funding().disbursed()).isEqualTo(usd("0.00"));
-        assertThat(detail.funding().reversed()).isEqualTo(usd("0.00"));
+        assertThat(detail.funding().pledged()).isEqualTo(totalUsd("130000000.00"));
+        assertThat(detail.funding().obligated()).isEqualTo(totalUsd("0.00"));
+        assertThat(detail.funding().disbursed()).isEqualTo(totalUsd("0.00"));
+        assertThat(detail.funding().reversed()).isEqualTo(totalUsd("0.00"));
         assertThat(detail.funding().disbursedPercent()).isEqualByComparingTo("0");
         assertThat(detail.pledges()).singleElement().satisfies(p -> {
             assertThat(p.pledgeId()).isEqualTo("labor-2021");
@@ -251,7 +251,7 @@ class CommitmentFoldTest {
                 new FundsPledged(LABOR, "labor-2022-supplement", usd("20000000.00"), LocalDate.of(2022, 1, 1),
                         LocalDate.of(2023, 12, 31), "USAID", LocalDate.of(2022, 1, 1)));
 
-        assertThat(detail.funding().pledged()).isEqualTo(usd("150000000.00"));
+        assertThat(detail.funding().pledged()).isEqualTo(totalUsd("150000000.00"));
         assertThat(detail.pledges()).extracting(CommitmentDetail.Pledge::pledgeId)
                 .containsExactly("labor-2021", "labor-2022-supplement");
     }
@@ -264,7 +264,7 @@ class CommitmentFoldTest {
                 new PledgeRevised(LABOR, "labor-2021", usd("125000000.00"), "appropriation cut",
                         LocalDate.of(2022, 3, 15)));
 
-        assertThat(detail.funding().pledged()).isEqualTo(usd("145000000.00"));
+        assertThat(detail.funding().pledged()).isEqualTo(totalUsd("145000000.00"));
         assertThat(detail.pledges()).extracting(CommitmentDetail.Pledge::amount)
                 .containsExactly(usd("125000000.00"), usd("20000000.00"));
     }
@@ -275,8 +275,8 @@ class CommitmentFoldTest {
                 obligated("AWD-2021-001", "10000000.00", LocalDate.of(2021, 11, 15)),
                 obligated("AWD-2022-002", "2500000.50", LocalDate.of(2022, 2, 1)));
 
-        assertThat(detail.funding().obligated()).isEqualTo(usd("12500000.50"));
-        assertThat(detail.funding().disbursed()).isEqualTo(usd("0.00"));
+        assertThat(detail.funding().obligated()).isEqualTo(totalUsd("12500000.50"));
+        assertThat(detail.funding().disbursed()).isEqualTo(totalUsd("0.00"));
     }
 
     @Test
@@ -285,7 +285,7 @@ class CommitmentFoldTest {
                 obligated("AWD-2021-001", "80000000.00", LocalDate.of(2021, 11, 15)),
                 disbursed("VCH-2021-001", "26000000.00", LocalDate.of(2021, 12, 1)));
 
-        assertThat(detail.funding().disbursed()).isEqualTo(usd("26000000.00"));
+        assertThat(detail.funding().disbursed()).isEqualTo(totalUsd("26000000.00"));
         assertThat(detail.funding().disbursedPercent()).isEqualByComparingTo("20.0");
     }
 
@@ -308,17 +308,17 @@ class CommitmentFoldTest {
                 new DisbursementReversed(LABOR, "VCH-2021-002", usd("1300000.00"), "paid to the wrong grantee",
                         LocalDate.of(2021, 12, 10)));
 
-        assertThat(detail.funding().disbursed()).isEqualTo(usd("26000000.00"));
-        assertThat(detail.funding().reversed()).isEqualTo(usd("1300000.00"));
+        assertThat(detail.funding().disbursed()).isEqualTo(totalUsd("26000000.00"));
+        assertThat(detail.funding().reversed()).isEqualTo(totalUsd("1300000.00"));
         assertThat(detail.funding().disbursedPercent()).isEqualByComparingTo("20.0");
-        assertThat(detail.funding().obligated()).isEqualTo(usd("80000000.00"));
+        assertThat(detail.funding().obligated()).isEqualTo(totalUsd("80000000.00"));
     }
 
     @Test
     void repeatedPledgeCountsOnce() {
         CommitmentDetail detail = fold(laborAnnounced(), laborPledge(), laborPledge());
 
-        assertThat(detail.funding().pledged()).isEqualTo(usd("130000000.00"));
+        assertThat(detail.funding().pledged()).isEqualTo(totalUsd("130000000.00"));
         assertThat(detail.pledges()).hasSize(1);
         assertThat(detail.version()).isEqualTo(3);
     }
@@ -327,9 +327,11 @@ class CommitmentFoldTest {
 
     @Test
     void milestoneIsOpenUntilAchieved() {
-        CommitmentDetail set = fold(laborAnnounced(), firstGrantsMilestone());
-        CommitmentDetail achieved = CommitmentFold.evolve(set,
-                new MilestoneAchieved(LABOR, "first-grants", LocalDate.of(2021, 11, 15), "two awards signed"), 3);
+        FoldedCommitment setState = foldState(laborAnnounced(), firstGrantsMilestone());
+        CommitmentDetail set = setState.detail();
+        CommitmentDetail achieved = CommitmentFold.evolve(setState,
+                new MilestoneAchieved(LABOR, "first-grants", LocalDate.of(2021, 11, 15), "two awards signed"), 3)
+                .detail();
 
         assertThat(set.milestones()).singleElement().satisfies(m -> {
             assertThat(m.description()).isEqualTo("First technical-assistance grants awarded");
@@ -491,7 +493,8 @@ class CommitmentFoldTest {
 
     @Test
     void factsThisViewCannotPlaceAreSkippedButCounted() {
-        CommitmentDetail before = fold(laborAnnounced(), firstGrantsMilestone());
+        FoldedCommitment beforeState = foldState(laborAnnounced(), firstGrantsMilestone());
+        CommitmentDetail before = beforeState.detail();
         List<CommitmentEvent> strays = List.of(
                 obligated("AWD-2021-001", "10.00", LocalDate.of(2021, 7, 1)), // no pledge yet
                 disbursed("VCH-2021-001", "10.00", LocalDate.of(2021, 7, 1)),
@@ -504,11 +507,12 @@ class CommitmentFoldTest {
                 new ProgressMeasured(LABOR, "no-such-indicator", "m-1", BigDecimal.ONE, LocalDate.of(2021, 7, 1), "x"),
                 laborAnnounced());
 
-        CommitmentDetail state = before;
+        FoldedCommitment folded = beforeState;
         long version = before.version();
         for (CommitmentEvent stray : strays) {
-            state = CommitmentFold.evolve(state, stray, ++version);
+            folded = CommitmentFold.evolve(folded, stray, ++version);
         }
+        CommitmentDetail state = folded.detail();
 
         assertThat(state.version()).isEqualTo(before.version() + strays.size());
         assertThat(state).usingRecursiveComparison()
@@ -522,15 +526,16 @@ class CommitmentFoldTest {
                         LocalDate.of(2022, 6, 7), "STPS", VISIT),
                 new FundsObligated(LABOR, "AWD-MXN", new Money(new BigDecimal("5.00"), "MXN"), VISIT, "ILO"));
 
-        assertThat(detail.funding().pledged()).isEqualTo(usd("130000000.00"));
-        assertThat(detail.funding().obligated()).isEqualTo(usd("0.00"));
+        assertThat(detail.funding().pledged()).isEqualTo(totalUsd("130000000.00"));
+        assertThat(detail.funding().obligated()).isEqualTo(totalUsd("0.00"));
         assertThat(detail.pledges()).hasSize(1);
     }
 
     @Test
     void foldingNeverChangesAStateAlreadyShown() {
-        CommitmentDetail announced = fold(laborAnnounced());
-        CommitmentDetail pledged = CommitmentFold.evolve(announced, laborPledge(), 2);
+        FoldedCommitment announcedState = foldState(laborAnnounced());
+        CommitmentDetail announced = announcedState.detail();
+        CommitmentDetail pledged = CommitmentFold.evolve(announcedState, laborPledge(), 2).detail();
 
         assertThat(announced.funding()).isNull();
         assertThat(announced.pledges()).isEmpty();
@@ -582,12 +587,12 @@ class CommitmentFoldTest {
     // --- the fact sheet
 
     private static CommitmentDetail fold(CommitmentEvent... events) {
-        CommitmentDetail state = null;
-        long version = 0;
-        for (CommitmentEvent event : events) {
-            state = CommitmentFold.evolve(state, event, ++version);
-        }
-        return state;
+        FoldedCommitment state = foldState(events);
+        return state == null ? null : state.detail();
+    }
+
+    private static FoldedCommitment foldState(CommitmentEvent... events) {
+        return CommitmentFold.fold(List.of(events));
     }
 
     private static CommitmentAnnounced laborAnnounced() {
@@ -665,6 +670,10 @@ class CommitmentFoldTest {
     private static ProgressMeasured measured(String value, LocalDate on) {
         return new ProgressMeasured(DISAPPEARANCES, "cases-resolved", "m-" + on, new BigDecimal(value), on,
                 "Comisión Nacional de Búsqueda");
+    }
+
+    private static org.commitmenttracker.query.funding.Total totalUsd(String value) {
+        return new org.commitmenttracker.query.funding.Total(new BigDecimal(value), "USD");
     }
 
     private static Money usd(String value) {

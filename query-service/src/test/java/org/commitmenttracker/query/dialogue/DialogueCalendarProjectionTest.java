@@ -11,6 +11,8 @@ import org.commitmenttracker.events.dialogue.DialogueCancelled;
 import org.commitmenttracker.events.dialogue.DialogueRescheduled;
 import org.commitmenttracker.events.dialogue.DialogueScheduled;
 import org.commitmenttracker.query.Facts;
+import org.commitmenttracker.query.commitment.CommitmentProjection;
+import org.commitmenttracker.query.commitment.CommitmentReadModel;
 import org.commitmenttracker.query.ReadModelDatabase;
 import org.commitmenttracker.query.dialogue.DialogueCalendar.Filter;
 import org.commitmenttracker.query.web.Page;
@@ -23,13 +25,13 @@ class DialogueCalendarProjectionTest {
 
     private static ReadModelDatabase db;
     private static DialogueCalendar calendar;
-    private static DialogueCalendarProjection projection;
+    private static CommitmentProjection projection;
 
     @BeforeAll
     static void database() {
         db = ReadModelDatabase.create();
         calendar = new DialogueCalendar(db.jdbc);
-        projection = new DialogueCalendarProjection(calendar, db.versions);
+        projection = new CommitmentProjection(new CommitmentReadModel(db.jdbc, db.namedJdbc, db.objectMapper), db.versions);
     }
 
     @AfterAll

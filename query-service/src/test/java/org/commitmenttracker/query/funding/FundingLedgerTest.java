@@ -1,6 +1,7 @@
 package org.commitmenttracker.query.funding;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.commitmenttracker.query.Facts.totalUsd;
 import static org.commitmenttracker.query.Facts.usd;
 
 import java.time.LocalDate;
@@ -30,8 +31,8 @@ class FundingLedgerTest {
                 entry(4, Kind.REVERSAL, "v-1", usd("40.00")),
                 entry(5, Kind.REVERSAL, "v-unknown", usd("10.00"))));
 
-        assertThat(ledger.disbursed()).isEqualTo(usd("0.00"));
-        assertThat(ledger.reversed()).isEqualTo(usd("40.00"));
+        assertThat(ledger.disbursed()).isEqualTo(totalUsd("0.00"));
+        assertThat(ledger.reversed()).isEqualTo(totalUsd("40.00"));
         assertThat(ledger.entries()).hasSize(5);
     }
 
@@ -42,7 +43,7 @@ class FundingLedgerTest {
                 entry(2, Kind.OBLIGATION, "a", new Money(new java.math.BigDecimal("50.00"), "MXN"))));
 
         assertThat(ledger.currency()).isEqualTo("USD");
-        assertThat(ledger.obligated()).isEqualTo(usd("0.00"));
+        assertThat(ledger.obligated()).isEqualTo(totalUsd("0.00"));
         assertThat(ledger.entries()).hasSize(2);
     }
 

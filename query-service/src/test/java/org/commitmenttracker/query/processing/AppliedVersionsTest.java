@@ -38,10 +38,10 @@ class AppliedVersionsTest {
         List<Long> applied = new ArrayList<>();
 
         db.inTransaction(() -> {
-            db.versions.apply(READ_MODEL, id, 1, startOver -> applied.add(1L));
-            db.versions.apply(READ_MODEL, id, 2, startOver -> applied.add(2L));
-            db.versions.apply(READ_MODEL, id, 2, startOver -> applied.add(2L));
-            db.versions.apply(READ_MODEL, id, 1, startOver -> applied.add(1L));
+            db.versions.apply(READ_MODEL, id, 1, (generation, startOver) -> applied.add(1L));
+            db.versions.apply(READ_MODEL, id, 2, (generation, startOver) -> applied.add(2L));
+            db.versions.apply(READ_MODEL, id, 2, (generation, startOver) -> applied.add(2L));
+            db.versions.apply(READ_MODEL, id, 1, (generation, startOver) -> applied.add(1L));
         });
 
         assertThat(applied).containsExactly(1L, 2L);
@@ -62,14 +62,14 @@ class AppliedVersionsTest {
         List<Exception> parked = new ArrayList<>();
         Runnable work = () -> {
             try {
-                db.versions.apply(READ_MODEL, poisoned, 1, startOver -> {
+                db.versions.apply(READ_MODEL, poisoned, 1, (generation, startOver) -> {
                     addName(poisoned, "fine so far");
                     addName(poisoned, "x".repeat(81)); // longer than the column: PostgreSQL refuses the statement
                 });
             } catch (DataAccessException e) {
                 parked.add(e); // as Axon's dead-letter queue does
             }
-            db.versions.apply(READ_MODEL, healthy, 1, startOver -> addName(healthy, "applied"));
+            db.versions.apply(READ_MODEL, healthy, 1, (generation, startOver) -> addName(healthy, "applied"));
         };
 
         assertThatThrownBy(() -> db.inBatch(batch, work)).isInstanceOf(DataAccessException.class);
@@ -92,9 +92,9 @@ class AppliedVersionsTest {
         List<EventMessage<?>> batch = List.of(GenericEventMessage.asEventMessage(failing));
 
         assertThatThrownBy(() -> db.inBatch(batch, () -> {
-            db.versions.apply(READ_MODEL, healthy, 1, startOver -> addName(healthy, "applied"));
+            db.versions.apply(READ_MODEL, healthy, 1, (generation, startOver) -> addName(healthy, "applied"));
             try {
-                db.versions.apply(READ_MODEL, failing, 1, startOver -> {
+                db.versions.apply(READ_MODEL, failing, 1, (generation, startOver) -> {
                     addName(failing, "written");
                     throw new IllegalStateException("a bug in the fold");
                 });
@@ -108,11 +108,11 @@ class AppliedVersionsTest {
     }
 
     @Test
-    void afterAResetTheOldRowsStayUntilTheCommitmentsNextEventStartsItOver() {
+    void afterAResetTheNextEventOfACommitmentStartsItOverInTheNewGeneration() {
         String id = newId();
         db.inTransaction(() -> {
-            db.versions.apply(READ_MODEL, id, 1, startOver -> addName(id, "first"));
-            db.versions.apply(READ_MODEL, id, 2, startOver -> addName(id, "second"));
+            db.versions.apply(READ_MODEL, id, 1, (generation, startOver) -> addName(id, "first"));
+            db.versions.apply(READ_MODEL, id, 2, (generation, startOver) -> addName(id, "second"));
         });
         List<Boolean> startedOver = new ArrayList<>();
 
@@ -121,15 +121,17 @@ class AppliedVersionsTest {
         assertThat(db.versions.version(READ_MODEL, id)).contains(2L);
 
         db.inTransaction(() -> {
-            db.versions.apply(READ_MODEL, id, 1, startedOver::add);
-            db.versions.apply(READ_MODEL, id, 2, startedOver::add);
+            db.versions.apply(READ_MODEL, id, 1, (generation, startOver) -> startedOver.add(startOver));
+            db.versions.apply(READ_MODEL, id, 2, (generation, startOver) -> startedOver.add(startOver));
         });
         assertThat(startedOver).containsExactly(true, false);
+        assertThat(db.versions.version(READ_MODEL, id)).contains(2L);
+        db.generations.switchOver(READ_MODEL);
         assertThat(db.versions.version(READ_MODEL, id)).contains(2L);
     }
 
     private static void addName(String commitmentId, String childId) {
-        db.jdbc.sql("INSERT INTO query.timeline_name (commitment_id, kind, child_id, name) VALUES (?, 'TEST', ?, 'n')")
+        db.jdbc.sql("INSERT INTO query.timeline_name (commitment_id, generation, kind, child_id, name) VALUES (?, 1, 'TEST', ?, 'n')")
                 .params(commitmentId, childId)
                 .update();
     }

@@ -5,6 +5,7 @@ import org.commitmenttracker.events.value.Money;
 import org.commitmenttracker.query.commitment.CommitmentDetail;
 import org.commitmenttracker.query.commitment.CommitmentDetail.Status;
 import org.commitmenttracker.query.funding.FundingLedger;
+import org.commitmenttracker.query.funding.Total;
 import org.commitmenttracker.query.funding.FundingLedger.Entry;
 import org.commitmenttracker.query.funding.FundingLedger.Kind;
 import org.commitmenttracker.query.publication.ProgressFigures.Basis;
@@ -49,8 +50,8 @@ class ProgressFiguresTest {
     void progressIsTheShareDisbursedWhereFundsArePledgedElseTheIndicatorsElseNothing() {
         CommitmentDetail funded = new CommitmentDetail("c", "T", "S", Category.LABOR, List.of("US"), List.of(), ANNOUNCED,
                 null, Status.IN_PROGRESS, false, null, 3, ANNOUNCED, null,
-                new CommitmentDetail.Funding("USD", Money.of("100.00", "USD"), Money.of("50.00", "USD"),
-                        Money.of("25.00", "USD"), Money.of("0.00", "USD"), new BigDecimal("25.0")),
+                new CommitmentDetail.Funding("USD", total("100.00"), total("50.00"),
+                        total("25.00"), total("0.00"), new BigDecimal("25.0")),
                 List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
         CommitmentDetail measured = detail(Status.IN_PROGRESS, List.of(), List.of(
                 new CommitmentDetail.Indicator("cases", "Cases", "cases", BigDecimal.ZERO, new BigDecimal("82000"),
@@ -72,5 +73,9 @@ class ProgressFiguresTest {
 
     private static Entry entry(long version, Kind kind, String date, String value, String reference) {
         return new Entry(version, kind, LocalDate.parse(date), Money.of(value, "USD"), reference, "x", null, null);
+    }
+
+    private static Total total(String value) {
+        return new Total(new BigDecimal(value), "USD");
     }
 }

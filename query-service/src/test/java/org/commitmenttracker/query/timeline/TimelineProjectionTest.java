@@ -155,7 +155,7 @@ class TimelineProjectionTest {
     }
 
     @Test
-    void aReplayKeepsTheOldTimelineReadableUntilItReachesTheCommitment() {
+    void aReplayKeepsTheOldTimelineReadableUntilItIsSwitchedOver() {
         String id = newId();
         List<CommitmentEvent> events = List.of(Facts.hledAnnounced(id), Facts.hledScheduled(id), Facts.hledHeld(id));
         deliver(events);
@@ -165,14 +165,17 @@ class TimelineProjectionTest {
         assertThat(timeline.timeline(id)).isEqualTo(before);
 
         db.inTransaction(() -> projection.on(events.get(0), 0, RECORDED));
-        assertThat(timeline.timeline(id)).hasSize(1);
-        assertThat(timeline.version(id)).contains(1L);
+        assertThat(timeline.timeline(id)).isEqualTo(before);
+        assertThat(timeline.version(id)).contains(3L);
 
         db.inTransaction(() -> {
             projection.on(events.get(1), 1, RECORDED);
             projection.on(events.get(2), 2, RECORDED);
         });
         assertThat(timeline.timeline(id)).isEqualTo(before);
+        db.generations.switchOver(TimelineProjection.NAME);
+        assertThat(timeline.timeline(id)).isEqualTo(before);
+        assertThat(timeline.version(id)).contains(3L);
     }
 
     @Test

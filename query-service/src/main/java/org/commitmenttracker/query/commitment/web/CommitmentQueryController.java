@@ -3,13 +3,13 @@ package org.commitmenttracker.query.commitment.web;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.commitmenttracker.query.commitment.CommitmentDetail;
 import org.commitmenttracker.query.commitment.CommitmentReadModel;
-import org.commitmenttracker.query.commitment.CommitmentReadModel.Filter;
 import org.commitmenttracker.query.commitment.CommitmentSummary;
 import org.commitmenttracker.query.web.MinVersion;
 import org.commitmenttracker.query.web.Page;
@@ -44,16 +44,10 @@ class CommitmentQueryController {
     }
 
     @GetMapping
-    Page<CommitmentSummary> list(
-            @RequestParam(required = false) @Pattern(regexp = "ANNOUNCED|IN_PROGRESS|FULFILLED|WITHDRAWN") String status,
-            @RequestParam(required = false) @Pattern(regexp = "[A-Z_]{1,40}") String category,
-            @RequestParam(required = false) @Size(max = 200) @PlainText String agency,
-            @RequestParam(required = false) @Pattern(regexp = "[A-Z_]{1,40}") String rating,
-            @RequestParam(required = false) @Size(max = 200) @PlainText String q,
+    Page<CommitmentSummary> list(@Valid CommitmentFilterParams filter,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        return commitments.list(new Filter(status, category, agency, rating, q == null || q.isBlank() ? null : q),
-                page, size, LocalDate.now(clock));
+        return commitments.list(filter.toFilter(), page, size, LocalDate.now(clock));
     }
 
     /** The stored detail as it is, with {@code overdue} as of today: no parsing and writing again per read. */

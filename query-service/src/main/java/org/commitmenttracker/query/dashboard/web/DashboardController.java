@@ -3,6 +3,8 @@ package org.commitmenttracker.query.dashboard.web;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.commitmenttracker.query.dashboard.Dashboard;
+import jakarta.validation.Valid;
+import org.commitmenttracker.query.commitment.web.CommitmentFilterParams;
 import org.commitmenttracker.query.dashboard.DashboardReadModel;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,8 +21,9 @@ class DashboardController {
         this.clock = clock;
     }
 
+    /** The figures of the commitments the filters select (all by default), as the list selects them. */
     @GetMapping(path = "/api/dashboard", produces = MediaType.APPLICATION_JSON_VALUE)
-    Dashboard dashboard() {
-        return dashboard.dashboard(LocalDate.now(clock));
+    Dashboard dashboard(@Valid CommitmentFilterParams filter) {
+        return dashboard.dashboard(filter.toFilter(), LocalDate.now(clock));
     }
 }

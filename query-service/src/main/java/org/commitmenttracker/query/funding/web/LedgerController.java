@@ -1,8 +1,9 @@
 package org.commitmenttracker.query.funding.web;
 
 import jakarta.validation.constraints.Size;
+import org.commitmenttracker.query.commitment.CommitmentReadModel;
+import org.commitmenttracker.query.commitment.FoldedCommitment;
 import org.commitmenttracker.query.funding.FundingLedger;
-import org.commitmenttracker.query.funding.LedgerReadModel;
 import org.commitmenttracker.query.web.MinVersion;
 import org.commitmenttracker.service.web.ApiException;
 import org.springframework.http.MediaType;
@@ -17,23 +18,20 @@ import org.springframework.web.context.request.async.DeferredResult;
 @Validated
 class LedgerController {
 
-    private final LedgerReadModel ledgers;
+    private final CommitmentReadModel commitments;
     private final MinVersion minVersion;
 
-    LedgerController(LedgerReadModel ledgers, MinVersion minVersion) {
-        this.ledgers = ledgers;
+    LedgerController(CommitmentReadModel commitments, MinVersion minVersion) {
+        this.commitments = commitments;
         this.minVersion = minVersion;
     }
 
-    /** Waits for the ledger's own version: the detail may be ahead of it or behind. */
+    /** The ledger is a view of the commitment's fold, so it is at the detail's version. */
     @GetMapping(path = "/api/commitments/{id}/ledger", produces = MediaType.APPLICATION_JSON_VALUE)
     DeferredResult<FundingLedger> ledger(@PathVariable @Size(max = 80) String id,
                                          @RequestParam(required = false) Long minVersion) {
-        return this.minVersion.then(id, minVersion, () -> ledgers.version(id), () -> {
-            if (ledgers.version(id).isEmpty()) {
-                throw ApiException.notFound("Commitment '" + id + "' does not exist.");
-            }
-            return ledgers.ledger(id);
-        });
+        return this.minVersion.then(id, minVersion, () -> commitments.version(id), () -> commitments.state(id)
+                .map(FoldedCommitment::ledger)
+                .orElseThrow(() -> ApiException.notFound("Commitment '" + id + "' does not exist.")));
     }
 }

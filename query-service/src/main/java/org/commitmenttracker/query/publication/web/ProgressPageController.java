@@ -4,7 +4,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Size;
 import org.commitmenttracker.query.commitment.CommitmentDetail;
-import org.commitmenttracker.query.commitment.CommitmentReadModel.Filter;
+import org.commitmenttracker.query.commitment.CommitmentFilter;
 import org.commitmenttracker.query.commitment.CommitmentSummary;
 import org.commitmenttracker.query.funding.FundingLedger;
 import org.commitmenttracker.query.publication.ProgressFigures;
@@ -54,7 +54,7 @@ class ProgressPageController {
         PageText text = language(lang, acceptLanguage, response);
         LocalDate today = LocalDate.now(clock);
         List<Row> rows = new ArrayList<>();
-        for (CommitmentSummary summary : published.all(new Filter(null, null, null, null, null), today)) {
+        for (CommitmentSummary summary : published.all(CommitmentFilter.ANY, today)) {
             published.detail(summary.id(), today)
                     .ifPresent(detail -> rows.add(new Row(summary, ProgressFigures.progress(detail))));
         }

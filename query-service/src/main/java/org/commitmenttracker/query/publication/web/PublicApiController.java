@@ -1,5 +1,6 @@
 package org.commitmenttracker.query.publication.web;
 
+import jakarta.validation.Valid;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -9,7 +10,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.commitmenttracker.query.commitment.CommitmentDetail;
 import org.commitmenttracker.query.commitment.CommitmentReadModel.DetailJson;
-import org.commitmenttracker.query.commitment.CommitmentReadModel.Filter;
+import org.commitmenttracker.query.commitment.web.CommitmentFilterParams;
 import org.commitmenttracker.query.commitment.CommitmentSummary;
 import org.commitmenttracker.query.funding.FundingLedger;
 import org.commitmenttracker.query.publication.PublishedCommitments;
@@ -45,16 +46,10 @@ class PublicApiController {
     }
 
     @GetMapping
-    Page<CommitmentSummary> list(
-            @RequestParam(required = false) @Pattern(regexp = "ANNOUNCED|IN_PROGRESS|FULFILLED|WITHDRAWN") String status,
-            @RequestParam(required = false) @Pattern(regexp = "[A-Z_]{1,40}") String category,
-            @RequestParam(required = false) @Size(max = 200) @PlainText String agency,
-            @RequestParam(required = false) @Pattern(regexp = "[A-Z_]{1,40}") String rating,
-            @RequestParam(required = false) @Size(max = 200) @PlainText String q,
+    Page<CommitmentSummary> list(@Valid CommitmentFilterParams filter,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        return published.page(new Filter(status, category, agency, rating, q == null || q.isBlank() ? null : q),
-                page, size, LocalDate.now(clock));
+        return published.page(filter.toFilter(), page, size, LocalDate.now(clock));
     }
 
     @GetMapping("/{id}")

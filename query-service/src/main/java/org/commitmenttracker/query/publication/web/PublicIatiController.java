@@ -1,6 +1,6 @@
 package org.commitmenttracker.query.publication.web;
 
-import org.commitmenttracker.query.commitment.CommitmentReadModel.Filter;
+import org.commitmenttracker.query.commitment.CommitmentFilter;
 import org.commitmenttracker.query.funding.FundingLedger;
 import org.commitmenttracker.query.publication.PublicationProperties;
 import org.commitmenttracker.query.publication.PublishedCommitments;
@@ -35,7 +35,7 @@ class PublicIatiController {
     ResponseEntity<String> activities() {
         LocalDate today = LocalDate.now(clock);
         List<Activity> activities = new ArrayList<>();
-        for (var summary : published.all(new Filter(null, null, null, null, null), today)) {
+        for (var summary : published.all(CommitmentFilter.ANY, today)) {
             published.detail(summary.id(), today).ifPresent(detail -> activities.add(new Activity(detail,
                     published.ledger(summary.id()).orElseGet(() -> FundingLedger.of(List.of())))));
         }

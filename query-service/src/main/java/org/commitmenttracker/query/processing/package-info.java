@@ -1,0 +1,42 @@
+/**
+ * The read side's write path: how the pooled streaming processors turn events into read-model
+ * rows, explained once here (the classes say only what each is).
+ *
+ * <h2>One transaction per batch, few statements per event</h2>
+ * A processor hands its projection a batch of events (100) in one transaction, together with its
+ * token. The replay's cost was in round trips, so a projection reads what it needs for all the
+ * batch's commitments in one statement ({@link org.commitmenttracker.query.processing.BatchCommitments}),
+ * keeps what it read and wrote for the rest of the transaction
+ * ({@link org.commitmenttracker.query.processing.TransactionMemo}), and records the versions it
+ * applied in one statement just before commit ({@link org.commitmenttracker.query.processing.AppliedVersions}).
+ * An event at or below the version recorded for its commitment is a redelivery and changes
+ * nothing, so every projection is idempotent.
+ *
+ * <h2>Why a first attempt is deferred, and a failed batch retried in savepoints</h2>
+ * A savepoint per event costs two more round trips; they were two thirds of the replay. So a
+ * batch is first applied without savepoints, its rows written once, in batched statements, just
+ * before commit ({@link org.commitmenttracker.query.processing.BatchedRows}). Any failure then
+ * fails the whole batch. PostgreSQL refuses every statement of a transaction after one failed,
+ * so Axon's retry of that batch ({@link org.commitmenttracker.query.processing.FailedBatches}
+ * knows it by its events' ids) applies each event in its own savepoint, writing its rows at once:
+ * only the failing event is rolled back and parked in the dead-letter queue (per commitment, so
+ * that commitment's later events wait behind it), and the rest of the batch commits.
+ *
+ * <h2>Replay: rebuild beside, switch when done</h2>
+ * Every read-model row carries the generation that wrote it, and every read answers from the
+ * read model's {@code serving} generation ({@code query.read_model_generation}). A replay
+ * (ProjectionOperations: stop, reset tokens, start) runs the projection's reset handler, which
+ * raises the generation being written; the replay builds it beside the rows being read, each
+ * commitment from nothing at its first event. Once every segment has passed the newest event of
+ * the moment, {@link org.commitmenttracker.query.processing.GenerationSwitch} sets
+ * {@code serving} and deletes the other generations in one transaction. Until then every read
+ * answers the previous complete state; a replay that fails never switches.
+ *
+ * <h2>Why processors are woken</h2>
+ * A pooled processor that has caught up looks for events again only after 500 ms, unless its
+ * stream calls it back, and the embedded event store's streams cannot. Those 500 ms were the
+ * benchmark's lag, so {@link org.commitmenttracker.query.processing.WakingEventSource} calls
+ * every open stream back every 50 ms; the store itself polls PostgreSQL every fetch delay
+ * (20 ms, {@code ProcessingConfiguration}).
+ */
+package org.commitmenttracker.query.processing;
