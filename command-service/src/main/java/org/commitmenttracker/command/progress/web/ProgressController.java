@@ -78,8 +78,9 @@ class ProgressController {
     @PostMapping("/assessments")
     ResponseEntity<CommandResult> assess(@PathVariable @Slug String id,
                                          @Valid @RequestBody ProgressRequests.Assessment request, CommandContext context) {
-        CommandResult result = commands.send(request.toCommand(id, today()), request, context);
-        return Answers.created("/api/commitments/" + id + "/assessments/" + result.version(), result);
+        var command = request.toCommand(id, today());
+        return Answers.created("/api/commitments/" + id + "/assessments/" + command.assessmentId(),
+                commands.send(command, request, context));
     }
 
     @PostMapping("/evidence")
