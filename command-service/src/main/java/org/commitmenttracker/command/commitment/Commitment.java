@@ -602,6 +602,15 @@ public class Commitment {
                 CommitmentWithdrawn.class, FactCorrected.class);
     }
 
+    /** The event types the aggregate leaves to its feature states (a commitment's own facts are never retracted). */
+    static Set<Class<? extends CommitmentEvent>> ignoredTypes() {
+        return Set.of(DialogueScheduled.class, DialogueRescheduled.class, DialogueHeld.class, DialogueCancelled.class,
+                FundsPledged.class, PledgeRevised.class, FundsObligated.class, FundsDisbursed.class,
+                DisbursementReversed.class, FundsDeobligated.class, MilestoneSet.class, MilestoneAchieved.class,
+                IndicatorDefined.class, ProgressMeasured.class, AgreementSigned.class, ProgressAssessed.class,
+                EvidenceAttached.class, FactRetracted.class);
+    }
+
     // --- the rules shared by several commands ---
 
     private void requireOpen() {

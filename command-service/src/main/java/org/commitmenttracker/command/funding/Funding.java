@@ -296,6 +296,11 @@ public class Funding implements FactState {
                 .map(Obligation::amount)));
         requireWithinLimit(broken, "disbursed", sum(liveDisbursements().map(Disbursement::amount)));
         requireWithinLimit(broken, "de-obligated", sum(liveDeobligations().map(Deobligation::amount)));
+        obligations.forEach((id, obligation) -> {
+            if (obligation.recorded().live()) {
+                requireObligationCovers(broken, id, obligation);
+            }
+        });
         if (obligatedNet().compareTo(pledged()) > 0) {
             broken.add("Obligations of " + money(obligatedNet()) + " would exceed the " + money(pledged())
                     + " pledged.");
@@ -305,11 +310,6 @@ public class Funding implements FactState {
             broken.add("Disbursements of " + money(disbursedNet()) + " would exceed the " + money(limit)
                     + (anythingObligated() ? " obligated." : " pledged."));
         }
-        obligations.forEach((id, obligation) -> {
-            if (obligation.recorded().live()) {
-                requireObligationCovers(broken, id, obligation);
-            }
-        });
         liveDisbursements().forEach(d -> requireDisbursementDates(broken, d));
         liveDeobligations().forEach(d -> requireDeobligationDate(broken, d));
         return broken;
