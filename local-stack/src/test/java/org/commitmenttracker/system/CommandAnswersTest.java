@@ -450,16 +450,22 @@ class CommandAnswersTest {
         }
     }
 
+    /** The same answer as the first request: 201, the version it produced and the id of its event. */
     @Test
     void childIdUsedAgainWithTheSameContentIsAHarmlessRepeat() {
         String id = fundedCommitment();
+        String voucherEventId = system.eventIds(id).get(2);
+        assertThat(post("/api/commitments/" + id + "/pledges/the-pledge/revise", """
+                {"newAmount": {"value": "2000000.00", "currency": "USD"}, "reason": "Top-up."}""").status())
+                .isEqualTo(200);
 
         Response repeat = post("/api/commitments/" + id + "/disbursements", disbursement("voucher-1", "100000.00"));
 
         assertThat(repeat.status()).isEqualTo(201);
         assertThat(repeat.header("ETag")).contains("\"3\"");
         assertThat(repeat.json().get("version").asLong()).isEqualTo(3);
-        assertThat(system.eventCount(id)).isEqualTo(3);
+        assertThat(repeat.json().get("eventIds")).extracting(JsonNode::asText).containsExactly(voucherEventId);
+        assertThat(system.eventCount(id)).isEqualTo(4);
     }
 
     // --- helpers

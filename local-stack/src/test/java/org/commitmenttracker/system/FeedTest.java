@@ -62,7 +62,7 @@ class FeedTest {
         assertThat(first.get("sequence").asLong()).isEqualTo(1);
         JsonNode second = events.get(1);
         assertThat(second.get("id").asText()).isEqualTo(pledged);
-        assertThat(second.get("type").asText()).isEqualTo("org.commitmenttracker.FundsPledged.v1");
+        assertThat(second.get("type").asText()).isEqualTo("org.commitmenttracker.FundsPledged.v2");
         assertThat(second.get("data").get("amount").get("value").isTextual()).isTrue();
         assertThat(second.get("data").get("amount").get("value").asText()).isEqualTo("130000000.00");
         assertThat(second.get("sequence").asLong()).isEqualTo(2);
