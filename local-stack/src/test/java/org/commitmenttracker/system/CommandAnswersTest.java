@@ -305,7 +305,8 @@ class CommandAnswersTest {
                          "occurredOn": "2021-06-08"}""", at + "/milestones/work-plan"},
                 new String[]{at + "/indicators", """
                         {"indicatorId": "inspections", "name": "Labor inspections", "unit": "inspections",
-                         "baseline": "0", "target": "500", "targetDate": "2023-12-31"}""", at + "/indicators/inspections"},
+                         "baseline": "0", "target": "500", "targetDate": "2023-12-31", "occurredOn": "2021-06-08"}""",
+                        at + "/indicators/inspections"},
                 new String[]{at + "/indicators/inspections/measurements", """
                         {"measurementId": "q1-2022", "value": "120", "measuredOn": "2022-03-31",
                          "source": "Quarterly report"}""", at + "/indicators/inspections/measurements/q1-2022"},
@@ -339,7 +340,8 @@ class CommandAnswersTest {
         assertThat(post(at + "/dialogues", dialogue("hled-2021")).status()).isEqualTo(201);
         assertThat(post(at + "/dialogues", dialogue("hled-2022")).status()).isEqualTo(201);
         assertThat(post(at + "/milestones", """
-                {"milestoneId": "work-plan", "description": "A work plan agreed", "dueBy": "2022-06-30"}""").status())
+                {"milestoneId": "work-plan", "description": "A work plan agreed", "dueBy": "2022-06-30",
+                 "occurredOn": "2021-06-08"}""").status())
                 .isEqualTo(201);
         List<String[]> changes = List.of(
                 new String[]{at + "/dialogues/hled-2021/reschedule", """
