@@ -314,8 +314,8 @@ class CommandAnswersTest {
                         {"agreementId": "mou", "title": "Memorandum of understanding", "signedOn": "2021-06-08",
                          "signatories": ["United States", "Mexico"]}""", at + "/agreements/mou"},
                 new String[]{at + "/assessments", """
-                        {"rating": "IN_PROGRESS", "rationale": "Funds flow as planned.", "assessedOn": "2022-04-01"}""",
-                        at + "/assessments/10"},
+                        {"assessmentId": "spring-2022", "rating": "IN_PROGRESS", "rationale": "Funds flow as planned.",
+                         "assessedOn": "2022-04-01"}""", at + "/assessments/spring-2022"},
                 new String[]{at + "/evidence", evidence("press-release"), at + "/evidence/press-release"});
 
         List<String> answeredEventIds = new ArrayList<>();
