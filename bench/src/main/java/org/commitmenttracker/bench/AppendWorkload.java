@@ -122,7 +122,7 @@ final class AppendWorkload {
         Share share = new Share(worker, 8, commitments.size());
         LocalDate today = LocalDate.now();
         return () -> sender.send(new DisburseFunds(commitments.get(share.next()), "d-" + UUID.randomUUID(),
-                Money.of("1.00", "USD"), LocalDate.of(2022, 1, 15), "International Labour Organization", null, null, today),
+                Money.of("1.00", "USD"), LocalDate.of(2022, 1, 15), "International Labour Organization", null, null, null, today),
                 CommandContext.system("officer", UUID.randomUUID().toString()));
     }
 

@@ -119,9 +119,9 @@ final class SyntheticEvents implements AutoCloseable {
                     LocalDate.of(2024, 6, 30));
             case 1 -> new FundsPledged(commitmentId, "pledge-1", Money.of(Commands.PLEDGE, "USD"),
                     LocalDate.of(2021, 10, 1), LocalDate.of(2024, 9, 30), "FY2022 appropriations",
-                    LocalDate.of(2021, 6, 15));
+                    LocalDate.of(2021, 6, 15), null);
             default -> new FundsDisbursed(commitmentId, "s-" + sequence, Money.of("1.00", "USD"),
-                    LocalDate.of(2022, 1, 15), "International Labour Organization", null, null);
+                    LocalDate.of(2022, 1, 15), "International Labour Organization", null, null, null);
         };
     }
 

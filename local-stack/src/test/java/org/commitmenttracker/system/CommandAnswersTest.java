@@ -309,7 +309,8 @@ class CommandAnswersTest {
                          "occurredOn": "2021-06-08"}""", at + "#milestone-work-plan"},
                 new String[]{at + "/indicators", """
                         {"indicatorId": "inspections", "name": "Labor inspections", "unit": "inspections",
-                         "baseline": "0", "target": "500", "targetDate": "2023-12-31"}""", at + "#indicator-inspections"},
+                         "baseline": "0", "target": "500", "targetDate": "2023-12-31", "occurredOn": "2021-06-08"}""",
+                        at + "#indicator-inspections"},
                 new String[]{at + "/indicators/inspections/measurements", """
                         {"measurementId": "q1-2022", "value": "120", "measuredOn": "2022-03-31",
                          "source": "Quarterly report"}""", at + "#indicator-inspections"},
@@ -317,8 +318,8 @@ class CommandAnswersTest {
                         {"agreementId": "mou", "title": "Memorandum of understanding", "signedOn": "2021-06-08",
                          "signatories": ["United States", "Mexico"]}""", at + "#agreement-mou"},
                 new String[]{at + "/assessments", """
-                        {"rating": "IN_PROGRESS", "rationale": "Funds flow as planned.", "assessedOn": "2022-04-01"}""",
-                        at + "#assessment-10"},
+                        {"assessmentId": "spring-2022", "rating": "IN_PROGRESS", "rationale": "Funds flow as planned.",
+                         "assessedOn": "2022-04-01"}""", at + "#assessment-spring-2022"},
                 new String[]{at + "/evidence", evidence("press-release"), at + "#evidence-press-release"});
 
         List<String> answeredEventIds = new ArrayList<>();
@@ -348,7 +349,8 @@ class CommandAnswersTest {
         assertThat(post(at + "/dialogues", dialogue("hled-2021")).status()).isEqualTo(201);
         assertThat(post(at + "/dialogues", dialogue("hled-2022")).status()).isEqualTo(201);
         assertThat(post(at + "/milestones", """
-                {"milestoneId": "work-plan", "description": "A work plan agreed", "dueBy": "2022-06-30"}""").status())
+                {"milestoneId": "work-plan", "description": "A work plan agreed", "dueBy": "2022-06-30",
+                 "occurredOn": "2021-06-08"}""").status())
                 .isEqualTo(201);
         List<String[]> changes = List.of(
                 new String[]{at + "/dialogues/hled-2021/reschedule", """
@@ -459,16 +461,22 @@ class CommandAnswersTest {
         }
     }
 
+    /** The same answer as the first request: 201, the version it produced and the id of its event. */
     @Test
     void childIdUsedAgainWithTheSameContentIsAHarmlessRepeat() {
         String id = fundedCommitment();
+        String voucherEventId = system.eventIds(id).get(2);
+        assertThat(post("/api/commitments/" + id + "/pledges/the-pledge/revise", """
+                {"newAmount": {"value": "2000000.00", "currency": "USD"}, "reason": "Top-up."}""").status())
+                .isEqualTo(200);
 
         Response repeat = post("/api/commitments/" + id + "/disbursements", disbursement("voucher-1", "100000.00"));
 
         assertThat(repeat.status()).isEqualTo(201);
         assertThat(repeat.header("ETag")).contains("\"3\"");
         assertThat(repeat.json().get("version").asLong()).isEqualTo(3);
-        assertThat(system.eventCount(id)).isEqualTo(3);
+        assertThat(repeat.json().get("eventIds")).extracting(JsonNode::asText).containsExactly(voucherEventId);
+        assertThat(system.eventCount(id)).isEqualTo(4);
     }
 
     // --- helpers

@@ -603,8 +603,7 @@ class CommandBodyProperties {
         List<Boundary> boundaries = new ArrayList<>(endpoint.boundaries());
         for (Field date : endpoint.fields(field -> field.kind() == Kind.FACT_DATE)) {
             boundaries.add(new Boundary(date.path() + " two days ahead", 400, d -> d.set(date.path(), twoDaysAhead())));
-            boundaries.add(new Boundary(date.path() + " before the announcement", 409,
-                    d -> d.set(date.path(), DAY_BEFORE_ANNOUNCEMENT)));
+            boundaries.add(new Boundary(date.path() + " before 1900", 400, d -> d.set(date.path(), "1899-12-31")));
         }
         if (endpoint.namesACommitment()) {
             boundaries.add(new Boundary("unknown commitment", 404, d -> {

@@ -45,7 +45,7 @@ class EventStreamTest {
         SseClient.Message third = first.messages.get(2);
         assertThat(third.event()).isEqualTo("ProgressAssessed");
         assertThat(third.id()).isEqualTo(json(third).get("position").asText());
-        assertThat(json(third).get("type").asText()).isEqualTo("org.commitmenttracker.ProgressAssessed.v1");
+        assertThat(json(third).get("type").asText()).isEqualTo("org.commitmenttracker.ProgressAssessed.v2");
 
         List<String> missed = List.of(assess(commands, id, 3), assess(commands, id, 4), assess(commands, id, 5));
         Facts.awaitFeed(queries, id, 6);

@@ -67,7 +67,7 @@ class FeedTest {
         assertThat(first.get("occurredon").asText()).isEqualTo("2021-06-08");
         JsonNode second = events.get(1);
         assertThat(second.get("id").asText()).isEqualTo(pledged);
-        assertThat(second.get("type").asText()).isEqualTo("org.commitmenttracker.FundsPledged.v1");
+        assertThat(second.get("type").asText()).isEqualTo("org.commitmenttracker.FundsPledged.v2");
         assertThat(second.get("data").get("amount").get("value").isTextual()).isTrue();
         assertThat(second.get("data").get("amount").get("value").asText()).isEqualTo("130000000.00");
         assertThat(second.get("sequence").asText()).isEqualTo("2");

@@ -71,6 +71,7 @@ class LiveDetailAndStateTest {
         private final List<String> openDialogues = new ArrayList<>();
         private final List<String> openMilestones = new ArrayList<>();
         private final List<String> indicators = new ArrayList<>();
+        private final java.util.Map<String, LocalDate> indicatorDays = new java.util.HashMap<>();
 
         Course(String id, Random random) {
             this.id = id;
@@ -248,14 +249,17 @@ class LiveDetailAndStateTest {
                      "occurredOn": "%s"}""".formatted(indicatorId, random.nextInt(100), 1000 + random.nextInt(90_000),
                     day)));
             indicators.add(indicatorId);
+            indicatorDays.put(indicatorId, day);
         }
 
-        /** Sometimes logged late: measured before the latest measurement. */
+        /** Sometimes logged late: measured before the latest measurement, never before its indicator's definition. */
         private void measure() {
             String indicatorId = indicators.get(random.nextInt(indicators.size()));
+            LocalDate late = lateDay();
+            LocalDate measuredOn = late.isBefore(indicatorDays.get(indicatorId)) ? indicatorDays.get(indicatorId) : late;
             record(officer.post(path + "/indicators/" + indicatorId + "/measurements", """
                     {"value": %d.%d, "measuredOn": "%s", "source": "FGR"}"""
-                    .formatted(random.nextInt(90_000), random.nextInt(10), lateDay())));
+                    .formatted(random.nextInt(90_000), random.nextInt(10), measuredOn)));
         }
 
         private void revise() {

@@ -64,21 +64,25 @@ final class ReadModelFixtures {
                  "obligatedOn": "2021-07-01", "implementingPartner": "ILO"}""");
         for (int m = 1; m <= 3; m++) {
             command(commands, base + "/milestones", """
-                    {"milestoneId": "m-%d", "description": "Milestone %d", "dueBy": "2022-0%d-01"}""".formatted(m, m, m));
+                    {"milestoneId": "m-%d", "description": "Milestone %d", "dueBy": "2022-0%d-01",
+                     "occurredOn": "2021-06-08"}""".formatted(m, m, m));
         }
         command(commands, base + "/milestones/m-1/mark-achieved", """
                 {"achievedOn": "2021-12-20", "note": "On time"}""");
         command(commands, base + "/indicators", """
-                {"indicatorId": "cases", "name": "Cases resolved", "unit": "cases", "baseline": 0, "target": 1000}""");
+                {"indicatorId": "cases", "name": "Cases resolved", "unit": "cases", "baseline": 0, "target": 1000,
+                 "occurredOn": "2021-06-08"}""");
         for (int k = 1; k <= 10; k++) {
             command(commands, base + "/indicators/cases/measurements", """
                     {"measurementId": "q-%d", "value": %d, "measuredOn": "%s", "source": "Report"}"""
                     .formatted(k, k * 37, LocalDate.of(2021, 7, 28).plusMonths(k - 1)));
         }
         command(commands, base + "/dialogues", """
-                {"dialogueId": "round-1", "name": "Round one", "plannedFrom": "2021-09-01", "plannedTo": "2021-09-30"}""");
+                {"dialogueId": "round-1", "name": "Round one", "plannedFrom": "2021-09-01", "plannedTo": "2021-09-30",
+                 "occurredOn": "2021-06-08"}""");
         command(commands, base + "/dialogues", """
-                {"dialogueId": "round-2", "name": "Round two", "plannedFrom": "2022-03-01", "plannedTo": "2022-03-02"}""");
+                {"dialogueId": "round-2", "name": "Round two", "plannedFrom": "2022-03-01", "plannedTo": "2022-03-02",
+                 "occurredOn": "2021-06-08"}""");
         command(commands, base + "/dialogues/round-1/mark-held", """
                 {"heldOn": "2021-09-09", "location": "Washington"}""");
         command(commands, base + "/dialogues/round-2/cancel", """

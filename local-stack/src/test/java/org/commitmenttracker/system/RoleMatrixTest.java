@@ -55,7 +55,8 @@ class RoleMatrixTest {
                 "/api/commitments/{id}/indicators", "/api/commitments/{id}/indicators/{indicatorId}/measurements",
                 "/api/commitments/{id}/agreements", "/api/commitments/{id}/assessments",
                 "/api/commitments/{id}/evidence", "/api/commitments/{id}/fulfil", "/api/commitments/{id}/withdraw",
-                "/api/imports/fact-sheets")) {
+                "/api/commitments/{id}/obligations/{obligationId}/deobligate", "/api/commitments/{id}/corrections",
+                "/api/commitments/{id}/retractions", "/api/imports/fact-sheets")) {
             COMMAND_SERVICE.put("POST " + path, OFFICERS);
         }
         COMMAND_SERVICE.put("PATCH /api/commitments/{id}", OFFICERS);

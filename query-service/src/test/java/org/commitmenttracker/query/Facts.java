@@ -49,23 +49,23 @@ public final class Facts {
 
     public static FundsPledged pledged(String id, String amount) {
         return new FundsPledged(id, "dol-technical-assistance", usd(amount), VISIT, LocalDate.of(2024, 6, 7),
-                "Department of Labor", VISIT);
+                "Department of Labor", VISIT, null);
     }
 
     public static FundsObligated obligated(String id, String awardId, String amount, LocalDate on) {
-        return new FundsObligated(id, awardId, usd(amount), on, "ILO");
+        return new FundsObligated(id, awardId, usd(amount), on, "ILO", null);
     }
 
     public static FundsDisbursed disbursed(String id, String voucher, String amount, LocalDate on) {
-        return new FundsDisbursed(id, voucher, usd(amount), on, "ILO", "ilab-2021-01", null);
+        return new FundsDisbursed(id, voucher, usd(amount), on, "ILO", "ilab-2021-01", null, null);
     }
 
     public static DisbursementReversed reversed(String id, String voucher, String amount, LocalDate on) {
-        return new DisbursementReversed(id, voucher, usd(amount), "Paid twice", on);
+        return new DisbursementReversed(id, voucher, usd(amount), "Paid twice", on, null, null);
     }
 
     public static ProgressAssessed assessed(String id, Rating rating, LocalDate on) {
-        return new ProgressAssessed(id, rating, "As reported", on);
+        return new ProgressAssessed(id, "assessment-1", rating, "As reported", on);
     }
 
     /** A total in US dollars, as the read models sum them. */

@@ -5,11 +5,14 @@ import org.commitmenttracker.events.commitment.CommitmentAnnounced;
 import org.commitmenttracker.events.commitment.CommitmentFulfilled;
 import org.commitmenttracker.events.commitment.CommitmentRevised;
 import org.commitmenttracker.events.commitment.CommitmentWithdrawn;
+import org.commitmenttracker.events.correction.FactCorrected;
+import org.commitmenttracker.events.correction.FactRetracted;
 import org.commitmenttracker.events.dialogue.DialogueCancelled;
 import org.commitmenttracker.events.dialogue.DialogueHeld;
 import org.commitmenttracker.events.dialogue.DialogueRescheduled;
 import org.commitmenttracker.events.dialogue.DialogueScheduled;
 import org.commitmenttracker.events.funding.DisbursementReversed;
+import org.commitmenttracker.events.funding.FundsDeobligated;
 import org.commitmenttracker.events.funding.FundsDisbursed;
 import org.commitmenttracker.events.funding.FundsObligated;
 import org.commitmenttracker.events.funding.FundsPledged;
@@ -33,7 +36,8 @@ public final class EventTypes {
             DialogueScheduled.class, DialogueRescheduled.class, DialogueHeld.class, DialogueCancelled.class,
             FundsPledged.class, PledgeRevised.class, FundsObligated.class, FundsDisbursed.class,
             DisbursementReversed.class, MilestoneSet.class, MilestoneAchieved.class, IndicatorDefined.class,
-            ProgressMeasured.class, AgreementSigned.class, ProgressAssessed.class, EvidenceAttached.class);
+            ProgressMeasured.class, AgreementSigned.class, ProgressAssessed.class, EvidenceAttached.class,
+            FundsDeobligated.class, FactCorrected.class, FactRetracted.class);
 
     private EventTypes() {
     }

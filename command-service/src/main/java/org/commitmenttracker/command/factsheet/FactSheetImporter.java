@@ -63,7 +63,7 @@ public class FactSheetImporter {
         entry.dialogues().forEach(d -> facts.add(new ScheduleDialogue(id, d.dialogueId(), d.name(), d.plannedFrom(),
                 d.plannedTo(), d.location(), on, today)));
         entry.pledges().forEach(p -> facts.add(new PledgeFunds(id, p.pledgeId(), p.amount(), p.periodFrom(),
-                p.periodTo(), p.fundingSource(), on, today)));
+                p.periodTo(), p.fundingSource(), on, null, today)));
         entry.indicators().forEach(i -> facts.add(new DefineIndicator(id, i.indicatorId(), i.name(), i.unit(),
                 i.baseline(), i.target(), i.targetDate(), on, today)));
         entry.agreements().forEach(a -> facts.add(new SignAgreement(id, a.agreementId(), a.title(), a.signedOn(),

@@ -8,5 +8,5 @@ import java.time.LocalDate;
 
 public record DisburseFunds(@TargetAggregateIdentifier String commitmentId,
         String disbursementId, Money amount, LocalDate disbursedOn, String recipient,
-        String obligationId, String note, LocalDate today) implements CommitmentCommand {
+        String obligationId, String note, String reference, LocalDate today) implements CommitmentCommand {
 }

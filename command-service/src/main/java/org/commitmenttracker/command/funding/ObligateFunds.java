@@ -8,5 +8,5 @@ import java.time.LocalDate;
 
 public record ObligateFunds(@TargetAggregateIdentifier String commitmentId,
         String obligationId, Money amount, LocalDate obligatedOn, String implementingPartner,
-        LocalDate today) implements CommitmentCommand {
+        String reference, LocalDate today) implements CommitmentCommand {
 }

@@ -8,5 +8,5 @@ import java.time.LocalDate;
 
 public record PledgeFunds(@TargetAggregateIdentifier String commitmentId,
         String pledgeId, Money amount, LocalDate periodFrom, LocalDate periodTo,
-        String fundingSource, LocalDate occurredOn, LocalDate today) implements CommitmentCommand {
+        String fundingSource, LocalDate occurredOn, String reference, LocalDate today) implements CommitmentCommand {
 }

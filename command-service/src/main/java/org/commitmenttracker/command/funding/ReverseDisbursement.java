@@ -6,5 +6,5 @@ import org.commitmenttracker.command.messaging.CommitmentCommand;
 import java.time.LocalDate;
 
 public record ReverseDisbursement(@TargetAggregateIdentifier String commitmentId,
-        String disbursementId, String reason, LocalDate reversedOn, LocalDate today) implements CommitmentCommand {
+        String disbursementId, String reason, LocalDate reversedOn, String reference, LocalDate today) implements CommitmentCommand {
 }

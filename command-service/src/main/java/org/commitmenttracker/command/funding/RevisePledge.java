@@ -7,5 +7,5 @@ import org.commitmenttracker.events.value.Money;
 import java.time.LocalDate;
 
 public record RevisePledge(@TargetAggregateIdentifier String commitmentId,
-        String pledgeId, Money newAmount, String reason, LocalDate occurredOn, LocalDate today) implements CommitmentCommand {
+        String pledgeId, Money newAmount, String reason, LocalDate occurredOn, String reference, LocalDate today) implements CommitmentCommand {
 }

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.function.BiFunction;
 
 /**
- * Builds the {@link CommandResult} of a command: the aggregate's handler answers the version,
- * and the ids of the events it applied are collected as they are published. Axon publishes
+ * Builds the {@link CommandResult} of a command: the aggregate's handler answers the version
+ * (or, for a harmless repeat, the {@link Repeat} of the first answer), and the ids of the events it applied are collected as they are published. Axon publishes
  * them when the unit of work prepares its commit, after the handler has returned, so the list
  * fills up before the sender reads it and {@link CommandSender} freezes it.
  */
@@ -26,9 +26,12 @@ final class CommandOutcome implements MessageHandlerInterceptor<CommandMessage<?
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
         List<String> eventIds = new ArrayList<>();
         unitOfWork.resources().put(EVENT_IDS, eventIds);
-        Object version = chain.proceed();
+        Object answer = chain.proceed();
         CommitmentCommand command = (CommitmentCommand) unitOfWork.getMessage().getPayload();
-        return new CommandResult(command.commitmentId(), ((Number) version).longValue(), eventIds);
+        if (answer instanceof Repeat repeat) {
+            return new CommandResult(command.commitmentId(), repeat.version(), List.of(repeat.eventId()));
+        }
+        return new CommandResult(command.commitmentId(), ((Number) answer).longValue(), eventIds);
     }
 
     /** Notes the id of each event applied while a command is handled. */

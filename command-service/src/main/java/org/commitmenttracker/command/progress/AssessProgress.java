@@ -8,5 +8,5 @@ import org.commitmenttracker.events.value.Rating;
 import java.time.LocalDate;
 
 public record AssessProgress(@TargetAggregateIdentifier String commitmentId,
-        Rating rating, String rationale, LocalDate assessedOn, LocalDate today) implements CommitmentCommand {
+        String assessmentId, Rating rating, String rationale, LocalDate assessedOn, LocalDate today) implements CommitmentCommand {
 }

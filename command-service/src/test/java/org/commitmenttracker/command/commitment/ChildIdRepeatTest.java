@@ -11,8 +11,12 @@ import org.commitmenttracker.command.progress.DefineIndicator;
 import org.commitmenttracker.command.progress.MeasureProgress;
 import org.commitmenttracker.command.progress.SetMilestone;
 import org.commitmenttracker.command.progress.SignAgreement;
+import org.commitmenttracker.command.messaging.Repeat;
 import org.commitmenttracker.events.commitment.CommitmentWithdrawn;
 import org.commitmenttracker.events.funding.DisbursementReversed;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
@@ -47,7 +51,8 @@ import static org.hamcrest.Matchers.endsWith;
 
 /**
  * A child id is the caller's idempotency key (domain.md): sent again with the same content it
- * is a harmless repeat (the same answer, no new event); with other content it is a conflict.
+ * is a harmless repeat (no new event, and the answer of its first request: the version it
+ * produced and its event's id); with other content it is a conflict.
  */
 class ChildIdRepeatTest {
 
@@ -67,11 +72,11 @@ class ChildIdRepeatTest {
                         "Labor Working Group, second meeting", LocalDate.of(2022, 3, 1), LocalDate.of(2022, 3, 2),
                         "Mexico City", ON, TODAY)),
                 Arguments.of(first("PledgeFunds"), new PledgeFunds(LABOR, "labor-2022-top-up", usd("11000000.00"),
-                        LocalDate.of(2022, 1, 1), LocalDate.of(2022, 12, 31), FUNDING_SOURCE, ON, TODAY)),
+                        LocalDate.of(2022, 1, 1), LocalDate.of(2022, 12, 31), FUNDING_SOURCE, ON, null, TODAY)),
                 Arguments.of(first("ObligateFunds"), new ObligateFunds(LABOR, "dol-ilab-2021-002",
-                        usd("2000000.00"), ON, ILO, TODAY)),
+                        usd("2000000.00"), ON, ILO, null, TODAY)),
                 Arguments.of(first("DisburseFunds"), new DisburseFunds(LABOR, "voucher-2021-0002",
-                        usd("500000.01"), ON, ILO, AWARD, null, TODAY)),
+                        usd("500000.01"), ON, ILO, AWARD, null, null, TODAY)),
                 Arguments.of(first("SetMilestone"), new SetMilestone(LABOR, "labor-courts-opened",
                         "Open the new labor courts", LocalDate.of(2023, 12, 31), ON, TODAY)),
                 Arguments.of(first("DefineIndicator"), new DefineIndicator(LABOR, "union-votes-observed",
@@ -97,7 +102,7 @@ class ChildIdRepeatTest {
                 .when(command, OFFICER)
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents()
-                .expectResultMessagePayload(LABOR_HISTORY_VERSION + 1);
+                .expectResultMessagePayloadMatching(firstAnswer(LABOR_HISTORY_VERSION + 1));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -118,7 +123,7 @@ class ChildIdRepeatTest {
                         "Labor Working Group, second meeting", LocalDate.of(2022, 3, 1), LocalDate.of(2022, 3, 2),
                         null, null, today)),
                 Named.of("PledgeFunds", today -> new PledgeFunds(LABOR, "labor-2022-top-up", usd("10000000.00"),
-                        LocalDate.of(2022, 1, 1), LocalDate.of(2022, 12, 31), FUNDING_SOURCE, null, today)),
+                        LocalDate.of(2022, 1, 1), LocalDate.of(2022, 12, 31), FUNDING_SOURCE, null, null, today)),
                 Named.of("SetMilestone", today -> new SetMilestone(LABOR, "labor-courts-opened",
                         "Open the new labor courts", LocalDate.of(2023, 6, 30), null, today)),
                 Named.of("DefineIndicator", today -> new DefineIndicator(LABOR, "union-votes-observed",
@@ -134,34 +139,50 @@ class ChildIdRepeatTest {
                 .when(command.apply(TODAY.plusDays(1)), OFFICER)
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents()
-                .expectResultMessagePayload(LABOR_HISTORY_VERSION + 1);
+                .expectResultMessagePayloadMatching(firstAnswer(LABOR_HISTORY_VERSION + 1));
     }
 
+    /** Its first request recorded the fourth event of the history: the repeat answers that version. */
     @Test
-    void repeatOfADisbursementFromTheHistoryRecordsNothing() {
+    void repeatOfADisbursementFromTheHistoryAnswersAsItsFirstRequest() {
         fixture.given(laborHistory())
-                .when(new DisburseFunds(LABOR, VOUCHER, usd("1000000.00"), DISBURSED_ON, ILO, AWARD, null, TODAY),
+                .when(new DisburseFunds(LABOR, VOUCHER, usd("1000000.00"), DISBURSED_ON, ILO, AWARD, null, null, TODAY),
                         OFFICER)
                 .expectNoEvents()
-                .expectResultMessagePayload(LABOR_HISTORY_VERSION);
+                .expectResultMessagePayloadMatching(firstAnswer(4));
     }
 
     @Test
     void repeatingAReversedDisbursementDoesNotDisburseAgain() {
-        fixture.given(with(new DisbursementReversed(LABOR, VOUCHER, usd("1000000.00"), "Paid twice", TODAY)))
-                .when(new DisburseFunds(LABOR, VOUCHER, usd("1000000.00"), DISBURSED_ON, ILO, AWARD, null, TODAY),
+        fixture.given(with(new DisbursementReversed(LABOR, VOUCHER, usd("1000000.00"), "Paid twice", TODAY, null, null)))
+                .when(new DisburseFunds(LABOR, VOUCHER, usd("1000000.00"), DISBURSED_ON, ILO, AWARD, null, null, TODAY),
                         OFFICER)
                 .expectNoEvents()
-                .expectResultMessagePayload(LABOR_HISTORY_VERSION + 1);
+                .expectResultMessagePayloadMatching(firstAnswer(4));
     }
 
     @Test
     void repeatAfterClosingIsStillHarmless() {
         fixture.given(with(new CommitmentWithdrawn(LABOR, TODAY, "Programme ended.")))
-                .when(new DisburseFunds(LABOR, VOUCHER, usd("1000000.00"), DISBURSED_ON, ILO, AWARD, null, TODAY),
+                .when(new DisburseFunds(LABOR, VOUCHER, usd("1000000.00"), DISBURSED_ON, ILO, AWARD, null, null, TODAY),
                         OFFICER)
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
+    }
+
+    /** The answer of the first request: the version it produced and the id of the event it recorded. */
+    private static Matcher<Object> firstAnswer(long version) {
+        return new TypeSafeMatcher<>(Object.class) {
+            @Override
+            protected boolean matchesSafely(Object answer) {
+                return answer instanceof Repeat repeat && repeat.version() == version && repeat.eventId() != null;
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("the first answer: version " + version + " with its event id");
+            }
+        };
     }
 
     private static List<Object> with(Object event) {

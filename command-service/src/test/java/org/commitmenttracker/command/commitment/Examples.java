@@ -134,7 +134,7 @@ final class Examples {
     }
 
     static FundsPledged pledged(String pledgeId, Money amount) {
-        return new FundsPledged(LABOR, pledgeId, amount, PLEDGE_FROM, PLEDGE_TO, FUNDING_SOURCE, VISIT);
+        return new FundsPledged(LABOR, pledgeId, amount, PLEDGE_FROM, PLEDGE_TO, FUNDING_SOURCE, VISIT, null);
     }
 
     static PledgeFunds pledgeLabor() {
@@ -142,31 +142,31 @@ final class Examples {
     }
 
     static PledgeFunds pledge(String pledgeId, Money amount) {
-        return new PledgeFunds(LABOR, pledgeId, amount, PLEDGE_FROM, PLEDGE_TO, FUNDING_SOURCE, VISIT, TODAY);
+        return new PledgeFunds(LABOR, pledgeId, amount, PLEDGE_FROM, PLEDGE_TO, FUNDING_SOURCE, VISIT, null, TODAY);
     }
 
     static FundsObligated obligated(String obligationId, Money amount) {
-        return new FundsObligated(LABOR, obligationId, amount, OBLIGATED_ON, ILO);
+        return new FundsObligated(LABOR, obligationId, amount, OBLIGATED_ON, ILO, null);
     }
 
     static ObligateFunds obligate(String obligationId, Money amount) {
-        return new ObligateFunds(LABOR, obligationId, amount, OBLIGATED_ON, ILO, TODAY);
+        return new ObligateFunds(LABOR, obligationId, amount, OBLIGATED_ON, ILO, null, TODAY);
     }
 
     static FundsDisbursed disbursed(String disbursementId, Money amount) {
-        return new FundsDisbursed(LABOR, disbursementId, amount, DISBURSED_ON, ILO, null, null);
+        return new FundsDisbursed(LABOR, disbursementId, amount, DISBURSED_ON, ILO, null, null, null);
     }
 
     static DisburseFunds disburse(String disbursementId, Money amount) {
-        return new DisburseFunds(LABOR, disbursementId, amount, DISBURSED_ON, ILO, null, null, TODAY);
+        return new DisburseFunds(LABOR, disbursementId, amount, DISBURSED_ON, ILO, null, null, null, TODAY);
     }
 
     static DisbursementReversed reversed(String disbursementId, Money amount) {
-        return new DisbursementReversed(LABOR, disbursementId, amount, "Paid twice", DISBURSED_ON.plusDays(14));
+        return new DisbursementReversed(LABOR, disbursementId, amount, "Paid twice", DISBURSED_ON.plusDays(14), null, null);
     }
 
     static ReverseDisbursement reverse(String disbursementId) {
-        return new ReverseDisbursement(LABOR, disbursementId, "Paid twice", DISBURSED_ON.plusDays(14), TODAY);
+        return new ReverseDisbursement(LABOR, disbursementId, "Paid twice", DISBURSED_ON.plusDays(14), null, TODAY);
     }
 
     /**
@@ -178,7 +178,7 @@ final class Examples {
                 laborAnnounced(),
                 laborPledged(),
                 obligated(AWARD, usd("5000000.00")),
-                new FundsDisbursed(LABOR, VOUCHER, usd("1000000.00"), DISBURSED_ON, ILO, AWARD, null),
+                new FundsDisbursed(LABOR, VOUCHER, usd("1000000.00"), DISBURSED_ON, ILO, AWARD, null, null),
                 new DialogueScheduled(LABOR, WORKING_GROUP, "Labor Working Group, first meeting",
                         LocalDate.of(2021, 11, 1), LocalDate.of(2021, 11, 2), null, VISIT),
                 new MilestoneSet(LABOR, MILESTONE, "Train labor inspectors on the 2019 labor reform",
@@ -209,14 +209,14 @@ final class Examples {
         facts.put("CancelDialogue", on -> new CancelDialogue(LABOR, WORKING_GROUP, "Replaced by the HLED.", on,
                 TODAY));
         facts.put("PledgeFunds", on -> new PledgeFunds(LABOR, "labor-2022-top-up", usd("10000000.00"),
-                LocalDate.of(2022, 1, 1), LocalDate.of(2022, 12, 31), FUNDING_SOURCE, on, TODAY));
+                LocalDate.of(2022, 1, 1), LocalDate.of(2022, 12, 31), FUNDING_SOURCE, on, null, TODAY));
         facts.put("RevisePledge", on -> new RevisePledge(LABOR, PLEDGE, usd("120000000.00"), "Appropriation cut.",
-                on, TODAY));
+                on, null, TODAY));
         facts.put("ObligateFunds", on -> new ObligateFunds(LABOR, "dol-ilab-2021-002", usd("2000000.00"), on,
-                "Solidarity Center", TODAY));
+                "Solidarity Center", null, TODAY));
         facts.put("DisburseFunds", on -> new DisburseFunds(LABOR, "voucher-2021-0002", usd("500000.00"), on, ILO,
-                AWARD, null, TODAY));
-        facts.put("ReverseDisbursement", on -> new ReverseDisbursement(LABOR, VOUCHER, "Paid twice.", on, TODAY));
+                AWARD, null, null, TODAY));
+        facts.put("ReverseDisbursement", on -> new ReverseDisbursement(LABOR, VOUCHER, "Paid twice.", on, null, TODAY));
         facts.put("SetMilestone", on -> new SetMilestone(LABOR, "labor-courts-opened",
                 "Open the new labor courts", LocalDate.of(2023, 6, 30), on, TODAY));
         facts.put("MarkMilestoneAchieved", on -> new MarkMilestoneAchieved(LABOR, MILESTONE, on, null, TODAY));
@@ -226,7 +226,7 @@ final class Examples {
                 new BigDecimal("1200"), on, "ILAB quarterly report", TODAY));
         facts.put("SignAgreement", on -> new SignAgreement(LABOR, "labor-mou-2021",
                 "Memorandum of understanding on labor cooperation", on, List.of("US", "MX"), TODAY));
-        facts.put("AssessProgress", on -> new AssessProgress(LABOR, Rating.IN_PROGRESS, "Funds are flowing.", on,
+        facts.put("AssessProgress", on -> new AssessProgress(LABOR, "assessment-1", Rating.IN_PROGRESS, "Funds are flowing.", on,
                 TODAY));
         facts.put("AttachEvidence", on -> new AttachEvidence(LABOR, "ilab-press-release",
                 "ILAB announces labor cooperation awards", "https://www.dol.gov/newsroom", null, on, TODAY));

@@ -82,7 +82,7 @@ class FundingRulesTest {
     @Test
     void periodMustEndAfterItStarts() {
         fixture.given(laborAnnounced())
-                .when(new PledgeFunds(LABOR, PLEDGE, usd("130000000.00"), VISIT, VISIT, FUNDING_SOURCE, VISIT, TODAY),
+                .when(new PledgeFunds(LABOR, PLEDGE, usd("130000000.00"), VISIT, VISIT, FUNDING_SOURCE, VISIT, null, TODAY),
                         OFFICER)
                 .expectException(refused(INVALID))
                 .expectExceptionMessage(containsString("periodTo"))
@@ -93,7 +93,7 @@ class FundingRulesTest {
     void periodCanEndTheDayAfterItStarts() {
         fixture.given(laborAnnounced())
                 .when(new PledgeFunds(LABOR, PLEDGE, usd("130000000.00"), VISIT, VISIT.plusDays(1), FUNDING_SOURCE,
-                        VISIT, TODAY), OFFICER)
+                        VISIT, null, TODAY), OFFICER)
                 .expectSuccessfulHandlerExecution()
                 .expectResultMessagePayload(2L);
     }
@@ -102,7 +102,7 @@ class FundingRulesTest {
     void periodCannotEndBeforeItStarts() {
         fixture.given(laborAnnounced())
                 .when(new PledgeFunds(LABOR, PLEDGE, usd("130000000.00"), VISIT, VISIT.minusDays(1), FUNDING_SOURCE,
-                        VISIT, TODAY), OFFICER)
+                        VISIT, null, TODAY), OFFICER)
                 .expectException(refused(INVALID))
                 .expectNoEvents();
     }
@@ -289,17 +289,17 @@ class FundingRulesTest {
     @Test
     void canDisburseAgainstAKnownObligation() {
         fixture.given(laborAnnounced(), laborPledged(), obligated(AWARD, usd("5000000.00")))
-                .when(new DisburseFunds(LABOR, VOUCHER, usd("1000000.00"), DISBURSED_ON, ILO, AWARD, "First tranche",
+                .when(new DisburseFunds(LABOR, VOUCHER, usd("1000000.00"), DISBURSED_ON, ILO, AWARD, "First tranche", null,
                         TODAY), OFFICER)
                 .expectEvents(new FundsDisbursed(LABOR, VOUCHER, usd("1000000.00"), DISBURSED_ON, ILO, AWARD,
-                        "First tranche"));
+                        "First tranche", null));
     }
 
     @Test
     void cannotDisburseAgainstAnUnknownObligation() {
         fixture.given(laborAnnounced(), laborPledged(), obligated(AWARD, usd("5000000.00")))
                 .when(new DisburseFunds(LABOR, VOUCHER, usd("1000000.00"), DISBURSED_ON, ILO, "dol-ilab-1999-999",
-                        null, TODAY), OFFICER)
+                        null, null, TODAY), OFFICER)
                 .expectException(refused(UNKNOWN))
                 .expectExceptionMessage("Obligation 'dol-ilab-1999-999' does not exist.")
                 .expectNoEvents();
@@ -344,7 +344,7 @@ class FundingRulesTest {
     @Test
     void reversalCannotPrecedeTheDisbursement() {
         fixture.given(laborAnnounced(), laborPledged(), disbursed(VOUCHER, usd("1000000.00")))
-                .when(new ReverseDisbursement(LABOR, VOUCHER, "Paid twice", DISBURSED_ON.minusDays(1), TODAY), OFFICER)
+                .when(new ReverseDisbursement(LABOR, VOUCHER, "Paid twice", DISBURSED_ON.minusDays(1), null, TODAY), OFFICER)
                 .expectException(refused(CONFLICT))
                 .expectNoEvents();
     }
@@ -352,7 +352,7 @@ class FundingRulesTest {
     @Test
     void canReverseOnTheDayOfTheDisbursement() {
         fixture.given(laborAnnounced(), laborPledged(), disbursed(VOUCHER, usd("1000000.00")))
-                .when(new ReverseDisbursement(LABOR, VOUCHER, "Paid twice", DISBURSED_ON, TODAY), OFFICER)
+                .when(new ReverseDisbursement(LABOR, VOUCHER, "Paid twice", DISBURSED_ON, null, TODAY), OFFICER)
                 .expectSuccessfulHandlerExecution()
                 .expectResultMessagePayload(4L);
     }
@@ -362,9 +362,9 @@ class FundingRulesTest {
     @Test
     void canRevisePledge() {
         fixture.given(laborAnnounced(), laborPledged())
-                .when(new RevisePledge(LABOR, PLEDGE, usd("120000000.00"), "Appropriation cut", TODAY, TODAY),
+                .when(new RevisePledge(LABOR, PLEDGE, usd("120000000.00"), "Appropriation cut", TODAY, null, TODAY),
                         OFFICER)
-                .expectEvents(new PledgeRevised(LABOR, PLEDGE, usd("120000000.00"), "Appropriation cut", TODAY))
+                .expectEvents(new PledgeRevised(LABOR, PLEDGE, usd("120000000.00"), "Appropriation cut", TODAY, null))
                 .expectResultMessagePayload(3L);
     }
 
@@ -404,7 +404,7 @@ class FundingRulesTest {
     @Test
     void revisedPledgeIsTheNewLimitForObligations() {
         fixture.given(laborAnnounced(), laborPledged(),
-                        new PledgeRevised(LABOR, PLEDGE, usd("100000000.00"), "Appropriation cut", TODAY))
+                        new PledgeRevised(LABOR, PLEDGE, usd("100000000.00"), "Appropriation cut", TODAY, null))
                 .when(obligate(AWARD, usd("100000000.01")), OFFICER)
                 .expectException(refused(CONFLICT))
                 .expectNoEvents();
@@ -413,7 +413,7 @@ class FundingRulesTest {
     @Test
     void pledgeRevisedUpwardsRaisesTheLimit() {
         fixture.given(laborAnnounced(), laborPledged(),
-                        new PledgeRevised(LABOR, PLEDGE, usd("150000000.00"), "Supplemental appropriation", TODAY))
+                        new PledgeRevised(LABOR, PLEDGE, usd("150000000.00"), "Supplemental appropriation", TODAY, null))
                 .when(obligate(AWARD, usd("150000000.00")), OFFICER)
                 .expectEvents(obligated(AWARD, usd("150000000.00")));
     }
@@ -421,7 +421,7 @@ class FundingRulesTest {
     @Test
     void cannotReviseAnUnknownPledge() {
         fixture.given(laborAnnounced(), laborPledged())
-                .when(new RevisePledge(LABOR, "labor-1999", usd("1.00"), "Typo", TODAY, TODAY), OFFICER)
+                .when(new RevisePledge(LABOR, "labor-1999", usd("1.00"), "Typo", TODAY, null, TODAY), OFFICER)
                 .expectException(refused(UNKNOWN))
                 .expectNoEvents();
     }
@@ -437,12 +437,12 @@ class FundingRulesTest {
     @Test
     void revisedPledgeMustKeepTheCurrency() {
         fixture.given(laborAnnounced(), laborPledged())
-                .when(new RevisePledge(LABOR, PLEDGE, mxn("2600000000.00"), "In pesos", TODAY, TODAY), OFFICER)
+                .when(new RevisePledge(LABOR, PLEDGE, mxn("2600000000.00"), "In pesos", TODAY, null, TODAY), OFFICER)
                 .expectException(refused(CONFLICT))
                 .expectNoEvents();
     }
 
     private static RevisePledge revisePledgeTo(String value) {
-        return new RevisePledge(LABOR, PLEDGE, usd(value), "Appropriation cut", LocalDate.of(2021, 9, 30), TODAY);
+        return new RevisePledge(LABOR, PLEDGE, usd(value), "Appropriation cut", LocalDate.of(2021, 9, 30), null, TODAY);
     }
 }

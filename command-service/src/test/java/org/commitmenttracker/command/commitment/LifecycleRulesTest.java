@@ -147,9 +147,9 @@ class LifecycleRulesTest {
     @Test
     void closedCommitmentStillTakesAssessments() {
         fixture.given(closed(new CommitmentFulfilled(LABOR, CLOSED_ON, "All funds disbursed.")))
-                .when(new AssessProgress(LABOR, Rating.ACHIEVED, "Every dollar reached the programme.", TODAY, TODAY),
+                .when(new AssessProgress(LABOR, "assessment-1", Rating.ACHIEVED, "Every dollar reached the programme.", TODAY, TODAY),
                         OFFICER)
-                .expectEvents(new ProgressAssessed(LABOR, Rating.ACHIEVED, "Every dollar reached the programme.",
+                .expectEvents(new ProgressAssessed(LABOR, "assessment-1", Rating.ACHIEVED, "Every dollar reached the programme.",
                         TODAY));
     }
 

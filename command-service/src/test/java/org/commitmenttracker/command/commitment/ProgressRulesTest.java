@@ -140,9 +140,9 @@ class ProgressRulesTest {
     @Test
     void canAssessProgress() {
         fixture.given(disappearancesAnnounced())
-                .when(new AssessProgress(DISAPPEARANCES, Rating.IN_PROGRESS, "Identification centre funded.",
+                .when(new AssessProgress(DISAPPEARANCES, "assessment-1", Rating.IN_PROGRESS, "Identification centre funded.",
                         TODAY, TODAY), OFFICER)
-                .expectEvents(new ProgressAssessed(DISAPPEARANCES, Rating.IN_PROGRESS, "Identification centre funded.",
+                .expectEvents(new ProgressAssessed(DISAPPEARANCES, "assessment-1", Rating.IN_PROGRESS, "Identification centre funded.",
                         TODAY))
                 .expectResultMessagePayload(2L);
     }

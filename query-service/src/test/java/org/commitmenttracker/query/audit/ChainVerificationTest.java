@@ -37,12 +37,12 @@ class ChainVerificationTest {
                     LocalDate.of(2021, 9, 1), LocalDate.of(2021, 9, 30), null, LocalDate.of(2021, 6, 15)),
                     "officer", T0.plusSeconds(60))
             .append(new FundsPledged(HLED, "hled-support", Money.of("250000.00", "USD"), LocalDate.of(2021, 7, 1),
-                    LocalDate.of(2022, 6, 30), "Department of Commerce", LocalDate.of(2021, 7, 1)),
+                    LocalDate.of(2022, 6, 30), "Department of Commerce", LocalDate.of(2021, 7, 1), null),
                     "officer", T0.plusSeconds(120))
             .append(new FundsDisbursed(HLED, "vch-001", Money.of("1000.00", "USD"), LocalDate.of(2021, 8, 1),
-                    "Venue", null, null), "officer", T0.plusSeconds(180))
+                    "Venue", null, null, null), "officer", T0.plusSeconds(180))
             .append(new FundsDisbursed(HLED, "vch-002", Money.of("2000.00", "USD"), LocalDate.of(2021, 8, 2),
-                    "Catering", null, null), "officer", T0.plusSeconds(240))
+                    "Catering", null, null, null), "officer", T0.plusSeconds(240))
             .append(new DialogueHeld(HLED, "hled-2021", LocalDate.of(2021, 9, 9), "Washington, D.C.",
                     List.of("Building back together"), null), "officer", T0.plusSeconds(300))
             .events();

@@ -89,9 +89,9 @@ class OneFoldAgreementTest {
         String id = newId();
         List<CommitmentEvent> stream = List.of(Facts.laborAnnounced(id),
                 new FundsPledged(id, "p-1", Money.of("999999999999999.99", "USD"), Facts.VISIT,
-                        LocalDate.of(2024, 6, 7), "Department of Labor", Facts.VISIT),
+                        LocalDate.of(2024, 6, 7), "Department of Labor", Facts.VISIT, null),
                 new FundsPledged(id, "p-2", Money.of("0.01", "USD"), Facts.VISIT, LocalDate.of(2024, 6, 7),
-                        "Department of Labor", Facts.VISIT),
+                        "Department of Labor", Facts.VISIT, null),
                 Facts.disbursed(id, "v-1", "999999999999999.99", LocalDate.of(2021, 9, 20)),
                 Facts.assessed(id, org.commitmenttracker.events.value.Rating.IN_PROGRESS, LocalDate.of(2021, 10, 1)));
         deliver(stream);

@@ -158,7 +158,7 @@ class CommitmentFoldTest {
     void assessmentAfterWithdrawalKeepsItWithdrawn() {
         CommitmentDetail detail = fold(securityAnnounced(),
                 new CommitmentWithdrawn(SECURITY, LocalDate.of(2021, 12, 1), "superseded"),
-                new ProgressAssessed(SECURITY, Rating.NOT_ACHIEVED, "never held as promised", LocalDate.of(2022, 1, 10)));
+                new ProgressAssessed(SECURITY, "assessment-1", Rating.NOT_ACHIEVED, "never held as promised", LocalDate.of(2022, 1, 10)));
 
         assertThat(detail.status()).isEqualTo(Status.WITHDRAWN);
         assertThat(detail.rating()).isEqualTo(Rating.NOT_ACHIEVED);
@@ -249,7 +249,7 @@ class CommitmentFoldTest {
     void pledgesAddUpInTheOrderMade() {
         CommitmentDetail detail = fold(laborAnnounced(), laborPledge(),
                 new FundsPledged(LABOR, "labor-2022-supplement", usd("20000000.00"), LocalDate.of(2022, 1, 1),
-                        LocalDate.of(2023, 12, 31), "USAID", LocalDate.of(2022, 1, 1)));
+                        LocalDate.of(2023, 12, 31), "USAID", LocalDate.of(2022, 1, 1), null));
 
         assertThat(detail.funding().pledged()).isEqualTo(totalUsd("150000000.00"));
         assertThat(detail.pledges()).extracting(CommitmentDetail.Pledge::pledgeId)
@@ -260,9 +260,9 @@ class CommitmentFoldTest {
     void revisedPledgeReplacesItsAmountInTheTotal() {
         CommitmentDetail detail = fold(laborAnnounced(), laborPledge(),
                 new FundsPledged(LABOR, "labor-2022-supplement", usd("20000000.00"), LocalDate.of(2022, 1, 1),
-                        LocalDate.of(2023, 12, 31), "USAID", LocalDate.of(2022, 1, 1)),
+                        LocalDate.of(2023, 12, 31), "USAID", LocalDate.of(2022, 1, 1), null),
                 new PledgeRevised(LABOR, "labor-2021", usd("125000000.00"), "appropriation cut",
-                        LocalDate.of(2022, 3, 15)));
+                        LocalDate.of(2022, 3, 15), null));
 
         assertThat(detail.funding().pledged()).isEqualTo(totalUsd("145000000.00"));
         assertThat(detail.pledges()).extracting(CommitmentDetail.Pledge::amount)
@@ -306,7 +306,7 @@ class CommitmentFoldTest {
                 disbursed("VCH-2021-001", "26000000.00", LocalDate.of(2021, 12, 1)),
                 disbursed("VCH-2021-002", "1300000.00", LocalDate.of(2021, 12, 2)),
                 new DisbursementReversed(LABOR, "VCH-2021-002", usd("1300000.00"), "paid to the wrong grantee",
-                        LocalDate.of(2021, 12, 10)));
+                        LocalDate.of(2021, 12, 10), null, null));
 
         assertThat(detail.funding().disbursed()).isEqualTo(totalUsd("26000000.00"));
         assertThat(detail.funding().reversed()).isEqualTo(totalUsd("1300000.00"));
@@ -421,8 +421,8 @@ class CommitmentFoldTest {
     @Test
     void assessmentSetsTheRatingAndTheLatestOneCounts() {
         CommitmentDetail detail = fold(laborAnnounced(),
-                new ProgressAssessed(LABOR, Rating.IN_PROGRESS, "grants awarded", LocalDate.of(2022, 1, 10)),
-                new ProgressAssessed(LABOR, Rating.STALLED, "no disbursement for a year", LocalDate.of(2023, 1, 10)));
+                new ProgressAssessed(LABOR, "assessment-1", Rating.IN_PROGRESS, "grants awarded", LocalDate.of(2022, 1, 10)),
+                new ProgressAssessed(LABOR, "assessment-1", Rating.STALLED, "no disbursement for a year", LocalDate.of(2023, 1, 10)));
 
         assertThat(detail.rating()).isEqualTo(Rating.STALLED);
     }
@@ -498,8 +498,8 @@ class CommitmentFoldTest {
         List<CommitmentEvent> strays = List.of(
                 obligated("AWD-2021-001", "10.00", LocalDate.of(2021, 7, 1)), // no pledge yet
                 disbursed("VCH-2021-001", "10.00", LocalDate.of(2021, 7, 1)),
-                new DisbursementReversed(LABOR, "VCH-2021-001", usd("10.00"), "x", LocalDate.of(2021, 7, 1)),
-                new PledgeRevised(LABOR, "no-such-pledge", usd("1.00"), "x", LocalDate.of(2021, 7, 1)),
+                new DisbursementReversed(LABOR, "VCH-2021-001", usd("10.00"), "x", LocalDate.of(2021, 7, 1), null, null),
+                new PledgeRevised(LABOR, "no-such-pledge", usd("1.00"), "x", LocalDate.of(2021, 7, 1), null),
                 new DialogueRescheduled(LABOR, "no-such-dialogue", VISIT, VISIT, "x", LocalDate.of(2021, 7, 1)),
                 new DialogueHeld(LABOR, "no-such-dialogue", VISIT, "Mexico City", List.of(), null),
                 new DialogueCancelled(LABOR, "no-such-dialogue", "x", LocalDate.of(2021, 7, 1)),
@@ -523,8 +523,8 @@ class CommitmentFoldTest {
     void moneyInAnotherCurrencyThanTheFirstPledgeIsSkipped() {
         CommitmentDetail detail = fold(laborAnnounced(), laborPledge(),
                 new FundsPledged(LABOR, "labor-mxn", new Money(new BigDecimal("1000000.00"), "MXN"), VISIT,
-                        LocalDate.of(2022, 6, 7), "STPS", VISIT),
-                new FundsObligated(LABOR, "AWD-MXN", new Money(new BigDecimal("5.00"), "MXN"), VISIT, "ILO"));
+                        LocalDate.of(2022, 6, 7), "STPS", VISIT, null),
+                new FundsObligated(LABOR, "AWD-MXN", new Money(new BigDecimal("5.00"), "MXN"), VISIT, "ILO", null));
 
         assertThat(detail.funding().pledged()).isEqualTo(totalUsd("130000000.00"));
         assertThat(detail.funding().obligated()).isEqualTo(totalUsd("0.00"));
@@ -645,16 +645,16 @@ class CommitmentFoldTest {
 
     private static FundsPledged laborPledge() {
         return new FundsPledged(LABOR, "labor-2021", usd("130000000.00"), VISIT, LocalDate.of(2024, 6, 7),
-                "USDOL Bureau of International Labor Affairs", VISIT);
+                "USDOL Bureau of International Labor Affairs", VISIT, null);
     }
 
     private static FundsObligated obligated(String obligationId, String amount, LocalDate on) {
-        return new FundsObligated(LABOR, obligationId, usd(amount), on, "International Labour Organization");
+        return new FundsObligated(LABOR, obligationId, usd(amount), on, "International Labour Organization", null);
     }
 
     private static FundsDisbursed disbursed(String disbursementId, String amount, LocalDate on) {
         return new FundsDisbursed(LABOR, disbursementId, usd(amount), on, "International Labour Organization",
-                null, null);
+                null, null, null);
     }
 
     private static MilestoneSet firstGrantsMilestone() {

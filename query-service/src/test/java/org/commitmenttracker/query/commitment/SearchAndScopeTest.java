@@ -44,7 +44,7 @@ class SearchAndScopeTest {
         other = newId();
         deliver(List.of(Facts.laborAnnounced(labor), Facts.pledged(labor, "100.00"),
                 new FundsObligated(labor, "IL-35000-21-75-K", Facts.usd("50.00"), LocalDate.of(2021, 9, 1),
-                        "Secretaría del Trabajo y Previsión Social"),
+                        "Secretaría del Trabajo y Previsión Social", null),
                 new AgreementSigned(labor, "mou", "Bicentennial Framework", LocalDate.of(2021, 10, 8),
                         List.of("Secretaría de Relaciones Exteriores", "Department of State"))));
         deliver(List.of(Facts.hledAnnounced(hled), Facts.hledScheduled(hled), Facts.hledHeld(hled)));

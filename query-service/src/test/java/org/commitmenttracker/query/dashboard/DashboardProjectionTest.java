@@ -106,7 +106,7 @@ class DashboardProjectionTest {
                 "Superseded")));
         deliver(List.of(Facts.laborAnnounced(pesos), new org.commitmenttracker.events.funding.FundsPledged(pesos, "p",
                 new Money(new java.math.BigDecimal("500.00"), "MXN"), Facts.VISIT, LocalDate.of(2022, 1, 1), "SRE",
-                Facts.VISIT)));
+                Facts.VISIT, null)));
 
         Dashboard figures = dashboard.dashboard(TODAY);
 

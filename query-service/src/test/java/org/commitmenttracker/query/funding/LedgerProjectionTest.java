@@ -93,7 +93,7 @@ class LedgerProjectionTest {
         String id = newId();
         deliver(List.of(Facts.laborAnnounced(id), Facts.pledged(id, "130000000.00"),
                 new PledgeRevised(id, "dol-technical-assistance", usd("120000000.00"), "Budget cut",
-                        LocalDate.of(2022, 1, 5))));
+                        LocalDate.of(2022, 1, 5), null)));
 
         FundingLedger ledger = ledger(id);
 

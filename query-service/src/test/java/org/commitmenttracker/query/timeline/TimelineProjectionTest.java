@@ -64,7 +64,7 @@ class TimelineProjectionTest {
                 new DialogueCancelled(id, "hled-2022", "Moved to a ministerial", LocalDate.of(2021, 12, 1)),
                 Facts.pledged(id, "130000000.00"),
                 new PledgeRevised(id, "dol-technical-assistance", usd("120000000"), "Budget cut",
-                        LocalDate.of(2021, 7, 1)),
+                        LocalDate.of(2021, 7, 1), null),
                 Facts.obligated(id, "ilab-2021-01", "30000000.00", LocalDate.of(2021, 9, 1)),
                 Facts.disbursed(id, "v-2021-001", "10000000.00", LocalDate.of(2021, 11, 15)),
                 Facts.reversed(id, "v-2021-001", "10000000.00", LocalDate.of(2021, 12, 1)),

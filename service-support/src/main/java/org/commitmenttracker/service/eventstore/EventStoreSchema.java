@@ -7,6 +7,8 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.commitmenttracker.events.upcasting.CommitmentEventUpcasters;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -63,6 +65,16 @@ public class EventStoreSchema {
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
                 .build();
+    }
+
+    /**
+     * Older revisions of stored events read as today's records (domain.md "Changing an event's
+     * shape"). Axon's Spring Boot configuration puts every {@link EventUpcaster} bean into the
+     * configuration's upcaster chain, which the engine above reads through.
+     */
+    @Bean
+    EventUpcaster commitmentEventUpcasters() {
+        return CommitmentEventUpcasters.chain();
     }
 
     /**

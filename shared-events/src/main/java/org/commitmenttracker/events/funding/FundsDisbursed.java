@@ -7,11 +7,11 @@ import org.commitmenttracker.events.value.Money;
 
 import java.time.LocalDate;
 
-/** {@code obligationId} and {@code note} may be null. */
-@Revision("1")
+/** {@code obligationId}, {@code note} and {@code reference} (revision 2, e.g. the voucher number) may be null. */
+@Revision("2")
 public record FundsDisbursed(String commitmentId, String disbursementId, Money amount, LocalDate disbursedOn,
-                             String recipient, @Nullable String obligationId, @Nullable String note)
-        implements CommitmentEvent {
+                             String recipient, @Nullable String obligationId, @Nullable String note,
+                             @Nullable String reference) implements CommitmentEvent {
     @Override
     public LocalDate occurredOn() {
         return disbursedOn;

@@ -9,6 +9,7 @@ import com.github.victools.jsonschema.generator.SchemaGenerator;
 import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
 import com.github.victools.jsonschema.generator.SchemaVersion;
 import com.github.victools.jsonschema.module.jackson.JacksonModule;
+import com.github.victools.jsonschema.module.jackson.JacksonOption;
 import org.commitmenttracker.events.EventTypes;
 import org.commitmenttracker.events.Nullable;
 import org.commitmenttracker.events.value.Money;
@@ -47,7 +48,7 @@ public final class EventSchemas {
     private static SchemaGenerator generator() {
         SchemaGeneratorConfigBuilder config = new SchemaGeneratorConfigBuilder(SchemaVersion.DRAFT_2020_12,
                 OptionPreset.PLAIN_JSON)
-                .with(new JacksonModule())
+                .with(new JacksonModule(JacksonOption.FLATTENED_ENUMS_FROM_JSONVALUE))
                 .with(Option.FORBIDDEN_ADDITIONAL_PROPERTIES_BY_DEFAULT);
         config.forFields()
                 .withRequiredCheck(field -> field.getAnnotation(Nullable.class) == null)

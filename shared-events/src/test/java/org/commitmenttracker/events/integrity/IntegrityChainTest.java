@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class IntegrityChainTest {
 
     private final FundsDisbursed disbursed = new FundsDisbursed("us-mx-2021-labor-cooperation", "v-2021-001",
-            Money.of("10000000", "USD"), LocalDate.of(2021, 11, 15), "ILO", null, null);
+            Money.of("10000000", "USD"), LocalDate.of(2021, 11, 15), "ILO", null, null, null);
 
     @Test
     void storedJsonInAnyKeyOrderHashesLikeTheRecord() {
@@ -25,7 +25,7 @@ class IntegrityChainTest {
                 """.getBytes(StandardCharsets.UTF_8));
 
         String fromStore = IntegrityChain.hash(IntegrityChain.GENESIS,
-                new IntegrityChain.Link("FundsDisbursed", "1", LocalDate.of(2021, 11, 15), "officer", stored));
+                new IntegrityChain.Link("FundsDisbursed", "2", LocalDate.of(2021, 11, 15), "officer", stored));
 
         assertThat(fromStore).isEqualTo(fromRecord).hasSize(64);
     }
@@ -42,7 +42,7 @@ class IntegrityChainTest {
     void anyChangeOfPayloadActorOrPreviousHashChangesTheHash() {
         String original = IntegrityChain.hash(IntegrityChain.GENESIS, IntegrityChain.Link.of(disbursed, "officer"));
         FundsDisbursed oneCentMore = new FundsDisbursed(disbursed.commitmentId(), disbursed.disbursementId(),
-                Money.of("10000000.01", "USD"), disbursed.disbursedOn(), disbursed.recipient(), null, null);
+                Money.of("10000000.01", "USD"), disbursed.disbursedOn(), disbursed.recipient(), null, null, null);
 
         assertThat(IntegrityChain.hash(IntegrityChain.GENESIS, IntegrityChain.Link.of(oneCentMore, "officer")))
                 .isNotEqualTo(original);

@@ -56,7 +56,7 @@ class EventSchemasTest {
             ObjectNode schema = EventSchemas.of(type);
             assertThat(schema.get("$schema").asText()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
             assertThat(schema.get("required")).extracting(JsonNode::asText).contains("commitmentId");
-            assertThat(EventTypes.revision(type)).isEqualTo("1");
+            assertThat(EventTypes.revision(type)).matches("[1-9][0-9]*");
         }
     }
 

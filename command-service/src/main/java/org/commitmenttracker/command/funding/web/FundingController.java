@@ -73,6 +73,13 @@ class FundingController {
         return Answers.ok(commands.send(request.toCommand(id, disbursementId, today()), request, context));
     }
 
+    @PostMapping("/obligations/{obligationId}/deobligate")
+    ResponseEntity<CommandResult> deobligate(@PathVariable @Slug String id, @PathVariable @Slug String obligationId,
+                                             @Valid @RequestBody FundingRequests.Deobligation request,
+                                             CommandContext context) {
+        return Answers.ok(commands.send(request.toCommand(id, obligationId, today()), request, context));
+    }
+
     private LocalDate today() {
         return LocalDate.now(clock);
     }

@@ -86,8 +86,9 @@ class ProgressController {
     @PostMapping("/assessments")
     ResponseEntity<CommandResult> assess(@PathVariable @Slug String id,
                                          @Valid @RequestBody ProgressRequests.Assessment request, CommandContext context) {
-        return Answers.of(commands.send(request.toCommand(id, today()), request, context,
-                "/api/commitments/" + id + "/assessments/" + CommandAnswer.VERSION));
+        var command = request.toCommand(id, today());
+        return Answers.of(commands.send(command, request, context,
+                "/api/commitments/" + id + "/assessments/" + command.assessmentId()));
     }
 
     @ResponseStatus(HttpStatus.CREATED)

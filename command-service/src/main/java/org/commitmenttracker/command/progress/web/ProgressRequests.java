@@ -70,10 +70,11 @@ final class ProgressRequests {
         }
     }
 
-    record Assessment(@NotNull Rating rating, @NotBlank @Size(max = 5000) @PlainText(multiline = true) String rationale,
+    record Assessment(@Slug String assessmentId, @NotNull Rating rating,
+                      @NotBlank @Size(max = 5000) @PlainText(multiline = true) String rationale,
                       @NotNull LocalDate assessedOn) {
         AssessProgress toCommand(String commitmentId, LocalDate today) {
-            return new AssessProgress(commitmentId, rating, rationale, assessedOn, today);
+            return new AssessProgress(commitmentId, orNewId(assessmentId), rating, rationale, assessedOn, today);
         }
     }
 
