@@ -1,5 +1,6 @@
 package org.commitmenttracker.query;
 
+import org.commitmenttracker.query.commitment.CommitmentStreams;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -25,6 +26,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * in a transaction, as a batch of Axon's pooled processor does.
  */
 public final class ReadModelDatabase implements AutoCloseable {
+
+    /** For tests that deliver no correction: a correction would need the stream, which they do not keep. */
+    public static final CommitmentStreams NO_CORRECTIONS = (id, version) -> {
+        throw new AssertionError("this test delivers no correction, so it keeps no stream");
+    };
 
     public final JdbcClient jdbc;
     public final NamedParameterJdbcTemplate namedJdbc;

@@ -65,11 +65,11 @@ public class AuditTrail {
                     + stored.version() + " of commitment '" + commitmentId + "' cannot be read; verify its integrity."));
             stream.add(new StateAsOf.RecordedEvent(event, stored.version(), stored.recordedAt()));
         }
-        CommitmentDetail detail = StateAsOf.replay(stream, asOf, knownAt).orElseThrow(() -> ApiException.notFound(
+        StateAsOf.Replayed replayed = StateAsOf.replay(stream, asOf, knownAt).orElseThrow(() -> ApiException.notFound(
                 "Nothing was known of commitment '" + commitmentId + "'" + (asOf == null ? "" : " as of " + asOf)
                         + (knownAt == null ? "" : " at " + knownAt) + "."));
         LocalDate overdueOn = asOf != null ? asOf : knownAt != null ? LocalDate.ofInstant(knownAt, ZoneOffset.UTC) : today;
-        return new CommitmentState(detail.withOverdue(overdueOn), asOf, knownAt);
+        return new CommitmentState(replayed.detail().withOverdue(overdueOn), replayed.factsApplied(), asOf, knownAt);
     }
 
     public IntegrityReport integrity(String commitmentId) {

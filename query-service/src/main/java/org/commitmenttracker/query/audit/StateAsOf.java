@@ -3,7 +3,6 @@ package org.commitmenttracker.query.audit;
 import org.commitmenttracker.events.CommitmentEvent;
 import org.commitmenttracker.query.commitment.CommitmentDetail;
 import org.commitmenttracker.query.commitment.CommitmentFold;
-import org.commitmenttracker.query.commitment.FoldedCommitment;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,15 +11,16 @@ import java.util.Optional;
 
 /**
  * The bitemporal question "what did the system know at {@code knownAt} about the state on
- * {@code asOf}": the events that had occurred by {@code asOf} and had been recorded by
- * {@code knownAt}, each kept or left out by its own business date ({@code occurredOn}: the day
- * the pledge was made, the voucher paid, the dialogue held), folded in stream order by
- * {@link CommitmentFold#evolve}, the very function that builds the live detail, ledger,
- * calendar and dashboard. There is no second copy of the rules here, only the filter.
+ * {@code asOf}": the events recorded by {@code knownAt}, as they were known then (a correction
+ * recorded later is not yet applied, so the original shows), folded by
+ * {@link CommitmentFold#foldKnown} with each fact kept or left out by its own business date
+ * ({@code occurredOn}, corrected where a correction was known). The same function builds the live
+ * detail, ledger, calendar and dashboard: there is no second copy of the rules here, only the
+ * filter by recording time.
  *
- * <p>Each kept event is folded with its own version in the stream, so {@code version} in the
- * answer is the version of the last event taken into account, and the answer without filters is
- * the live detail, version included.
+ * <p>{@code version} in the answer is the stream version considered (the last event recorded by
+ * {@code knownAt}), {@code factsApplied} how many events shaped the answer; the answer without
+ * filters is the live detail, version included.
  */
 final class StateAsOf {
 
@@ -28,26 +28,24 @@ final class StateAsOf {
     record RecordedEvent(CommitmentEvent event, long version, Instant recordedAt) {
     }
 
+    /** The detail as it stood (with {@code overdue} false, as the fold leaves it) and how many events shaped it. */
+    record Replayed(CommitmentDetail detail, int factsApplied) {
+    }
+
     private StateAsOf() {
     }
 
     /**
-     * @param asOf    keeps the events whose {@code occurredOn} is on or before it; null keeps all
+     * @param asOf    keeps the facts whose {@code occurredOn} is on or before it; null keeps all
      * @param knownAt keeps the events recorded on or before it; null keeps all
-     * @return the detail (with {@code overdue} false, as the fold leaves it); empty when nothing of
-     *         the commitment was known
+     * @return empty when nothing of the commitment was known
      */
-    static Optional<CommitmentDetail> replay(List<RecordedEvent> stream, LocalDate asOf, Instant knownAt) {
-        FoldedCommitment state = null;
-        for (RecordedEvent recorded : stream) {
-            if (occurredBy(recorded.event(), asOf) && (knownAt == null || !recorded.recordedAt().isAfter(knownAt))) {
-                state = CommitmentFold.evolve(state, recorded.event(), recorded.version());
-            }
-        }
-        return Optional.ofNullable(state).map(FoldedCommitment::detail);
-    }
-
-    private static boolean occurredBy(CommitmentEvent event, LocalDate asOf) {
-        return asOf == null || (event.occurredOn() != null && !event.occurredOn().isAfter(asOf));
+    static Optional<Replayed> replay(List<RecordedEvent> stream, LocalDate asOf, Instant knownAt) {
+        List<CommitmentFold.VersionedEvent> recorded = stream.stream()
+                .filter(e -> knownAt == null || !e.recordedAt().isAfter(knownAt))
+                .map(e -> new CommitmentFold.VersionedEvent(e.event(), e.version()))
+                .toList();
+        return CommitmentFold.foldKnown(recorded, asOf)
+                .map(known -> new Replayed(known.state().detail(), known.factsApplied()));
     }
 }

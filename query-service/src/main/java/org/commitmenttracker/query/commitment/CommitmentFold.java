@@ -5,6 +5,7 @@ import static org.commitmenttracker.query.commitment.Lists.orElse;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.commitmenttracker.events.CommitmentEvent;
 import org.commitmenttracker.events.commitment.CommitmentAnnounced;
 import org.commitmenttracker.events.commitment.CommitmentFulfilled;
@@ -70,6 +71,49 @@ public final class CommitmentFold {
                 state.leadAgencies(), state.announcedOn(), state.dueBy(), status, version, lastActivityOn,
                 state.source(), state.funding().apply(event, version), state.dialogues().apply(event),
                 state.progress().apply(event));
+    }
+
+    /** An event of a commitment's stream at its version (1 for the announcement). */
+    public record VersionedEvent(CommitmentEvent event, long version) {
+        VersionedEvent with(CommitmentEvent corrected) {
+            return new VersionedEvent(corrected, version);
+        }
+    }
+
+    /** A fold of what is known, and how many events shaped it. */
+    public record Known(FoldedCommitment state, int factsApplied) {
+    }
+
+    /**
+     * Folds a stream as it is known now ({@link CorrectedHistory}: corrected content in place,
+     * retracted facts absent), keeping only the facts whose business date is on or before
+     * {@code asOf} (all when null). The announcement is the commitment itself and is always
+     * folded when anything is kept, so a fact dated before the announcement (an MoU signed the
+     * day before) still appears. The answer is at the version of the last event of
+     * {@code stream}: the stream version the answer considered, corrections included.
+     *
+     * @return empty when nothing of the commitment is kept
+     */
+    public static Optional<Known> foldKnown(List<VersionedEvent> stream, LocalDate asOf) {
+        if (stream.isEmpty()) {
+            return Optional.empty();
+        }
+        List<VersionedEvent> known = CorrectedHistory.of(stream, VersionedEvent::event, VersionedEvent::with);
+        List<VersionedEvent> kept = known.stream()
+                .filter(e -> e.event() instanceof CommitmentAnnounced || occurredBy(e.event(), asOf)).toList();
+        if (kept.stream().noneMatch(e -> occurredBy(e.event(), asOf))) {
+            return Optional.empty();
+        }
+        FoldedCommitment state = null;
+        for (VersionedEvent e : kept) {
+            state = evolve(state, e.event(), e.version());
+        }
+        long version = stream.get(stream.size() - 1).version();
+        return Optional.ofNullable(state).map(s -> new Known(s.atVersion(version), kept.size()));
+    }
+
+    private static boolean occurredBy(CommitmentEvent event, LocalDate asOf) {
+        return asOf == null || (event.occurredOn() != null && !event.occurredOn().isAfter(asOf));
     }
 
     /** Folds a whole stream, each event at its position (1, 2, ...). */

@@ -23,16 +23,29 @@ public class CommitmentProjection {
 
     private final AppliedVersions versions;
     private final BatchedRows<FoldedCommitment> rows;
+    private final CommitmentStreams streams;
 
-    public CommitmentProjection(CommitmentReadModel readModel, AppliedVersions versions) {
+    public CommitmentProjection(CommitmentReadModel readModel, AppliedVersions versions, CommitmentStreams streams) {
         this.versions = versions;
         this.rows = new BatchedRows<>(NAME, readModel, versions);
+        this.streams = streams;
     }
 
+    /**
+     * A correction or retraction changes a fact recorded earlier, so the commitment is folded
+     * again from its stream as known now (rare: the price of one read of the stream); any other
+     * event folds onto the state.
+     */
     @EventHandler
     public void on(CommitmentEvent event, @SequenceNumber long sequenceNumber) {
         long version = sequenceNumber + 1;
-        rows.apply(event.commitmentId(), version, current -> CommitmentFold.evolve(current, event, version));
+        if (CorrectedHistory.isCorrection(event)) {
+            rows.apply(event.commitmentId(), version, current -> CommitmentFold
+                    .foldKnown(streams.upTo(event.commitmentId(), version), null)
+                    .map(CommitmentFold.Known::state).orElse(null));
+        } else {
+            rows.apply(event.commitmentId(), version, current -> CommitmentFold.evolve(current, event, version));
+        }
     }
 
     @ResetHandler

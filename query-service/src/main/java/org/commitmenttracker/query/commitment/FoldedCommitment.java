@@ -35,6 +35,12 @@ public record FoldedCommitment(String id, String title, String summary, Category
                 progress.agreements(), progress.evidence());
     }
 
+    /** The same state at another version of the stream (a correction changes the version, not always the facts). */
+    public FoldedCommitment atVersion(long atVersion) {
+        return new FoldedCommitment(id, title, summary, category, parties, leadAgencies, announcedOn, dueBy, status,
+                atVersion, lastActivityOn, source, funding, dialogues, progress);
+    }
+
     public FundingLedger ledger() {
         return funding.ledger();
     }

@@ -46,7 +46,7 @@ class OneFoldAgreementTest {
     static void database() {
         db = ReadModelDatabase.create();
         commitments = new CommitmentReadModel(db.jdbc, db.namedJdbc, db.objectMapper);
-        projection = new CommitmentProjection(commitments, db.versions);
+        projection = new CommitmentProjection(commitments, db.versions, ReadModelDatabase.NO_CORRECTIONS);
         dashboard = new DashboardReadModel(db.jdbc);
     }
 
@@ -119,7 +119,7 @@ class OneFoldAgreementTest {
         for (int i = 0; i < stream.size(); i++) {
             recorded.add(new RecordedEvent(stream.get(i), i + 1, Instant.parse("2021-06-08T18:00:00Z")));
         }
-        CommitmentDetail asOfToday = StateAsOf.replay(recorded, TODAY, null).orElseThrow();
+        CommitmentDetail asOfToday = StateAsOf.replay(recorded, TODAY, null).orElseThrow().detail();
         JsonNode state = db.objectMapper.readTree(db.objectMapper.writeValueAsString(asOfToday));
 
         for (String total : List.of("pledged", "obligated", "disbursed", "reversed")) {

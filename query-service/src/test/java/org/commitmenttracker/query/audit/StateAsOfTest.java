@@ -2,6 +2,9 @@ package org.commitmenttracker.query.audit;
 
 import org.commitmenttracker.events.CommitmentEvent;
 import org.commitmenttracker.events.commitment.CommitmentAnnounced;
+import org.commitmenttracker.events.correction.FactCorrected;
+import org.commitmenttracker.events.correction.FactKind;
+import org.commitmenttracker.events.correction.FactRetracted;
 import org.commitmenttracker.events.dialogue.DialogueHeld;
 import org.commitmenttracker.events.dialogue.DialogueScheduled;
 import org.commitmenttracker.events.progress.EvidenceAttached;
@@ -43,22 +46,52 @@ class StateAsOfTest {
     void withoutFiltersItIsTheFoldOfTheWholeStreamVersionIncluded() {
         CommitmentDetail live = fold(ANNOUNCED, SCHEDULED, HELD);
 
-        assertThat(StateAsOf.replay(course, null, null)).contains(live);
+        assertThat(StateAsOf.replay(course, null, null).map(StateAsOf.Replayed::detail)).contains(live);
         assertThat(live.version()).isEqualTo(3);
     }
 
     @Test
-    void asOfADayBeforeTheDialogueItIsScheduled() {
-        CommitmentDetail state = StateAsOf.replay(course, LocalDate.of(2021, 9, 5), null).orElseThrow();
+    void asOfADayBeforeTheDialogueItIsScheduledAndSaysItConsideredTheWholeStream() {
+        StateAsOf.Replayed replayed = StateAsOf.replay(course, LocalDate.of(2021, 9, 5), null).orElseThrow();
 
-        assertThat(state.dialogues()).singleElement()
+        assertThat(replayed.detail().dialogues()).singleElement()
                 .satisfies(d -> assertThat(d.status()).isEqualTo(DialogueStatus.SCHEDULED));
-        assertThat(state.version()).isEqualTo(2);
+        assertThat(replayed.detail().version()).as("the stream version considered").isEqualTo(3);
+        assertThat(replayed.factsApplied()).as("the announcement and the scheduling").isEqualTo(2);
+    }
+
+    @Test
+    void aCorrectedHeldDateCountsAsOfEveryDayButKnownAtBeforeTheCorrectionShowsTheOriginal() {
+        DialogueHeld rightDay = new DialogueHeld(HLED, "hled-2021", LocalDate.of(2021, 9, 20), "Washington, D.C.",
+                List.of("Building back together"), null);
+        List<RecordedEvent> corrected = new java.util.ArrayList<>(course);
+        corrected.add(new RecordedEvent(new FactCorrected(HLED, FactKind.DIALOGUE, "hled-2021", "DialogueHeld",
+                rightDay, "typo in the held date", LocalDate.of(2021, 10, 1)), 4, Instant.parse("2021-10-01T10:00:00Z")));
+
+        CommitmentDetail nowOn10th = StateAsOf.replay(corrected, LocalDate.of(2021, 9, 10), null).orElseThrow().detail();
+        CommitmentDetail thenOn10th = StateAsOf.replay(corrected, LocalDate.of(2021, 9, 10),
+                Instant.parse("2021-09-30T12:00:00Z")).orElseThrow().detail();
+        CommitmentDetail now = StateAsOf.replay(corrected, null, null).orElseThrow().detail();
+
+        assertThat(nowOn10th.dialogues().get(0).status()).isEqualTo(DialogueStatus.SCHEDULED);
+        assertThat(thenOn10th.dialogues().get(0).status()).isEqualTo(DialogueStatus.HELD);
+        assertThat(now.dialogues().get(0).heldOn()).isEqualTo(LocalDate.of(2021, 9, 20));
+        assertThat(now.version()).isEqualTo(4);
+    }
+
+    @Test
+    void aRetractedFactIsAbsentAsOfEveryDay() {
+        List<RecordedEvent> retracted = new java.util.ArrayList<>(course);
+        retracted.add(new RecordedEvent(new FactRetracted(HLED, FactKind.DIALOGUE, "hled-2021", "DialogueHeld",
+                "entered for the wrong dialogue", LocalDate.of(2021, 10, 1)), 4, Instant.parse("2021-10-01T10:00:00Z")));
+
+        assertThat(StateAsOf.replay(retracted, null, null).orElseThrow().detail().dialogues().get(0).status())
+                .isEqualTo(DialogueStatus.SCHEDULED);
     }
 
     @Test
     void asOfTheDayAfterItIsHeld() {
-        CommitmentDetail state = StateAsOf.replay(course, LocalDate.of(2021, 9, 10), null).orElseThrow();
+        CommitmentDetail state = StateAsOf.replay(course, LocalDate.of(2021, 9, 10), null).orElseThrow().detail();
 
         assertThat(state.dialogues()).singleElement().satisfies(d -> {
             assertThat(d.status()).isEqualTo(DialogueStatus.HELD);
@@ -68,9 +101,9 @@ class StateAsOfTest {
 
     @Test
     void asOfTheDayOfAnEventIncludesIt() {
-        assertThat(StateAsOf.replay(course, LocalDate.of(2021, 9, 9), null).orElseThrow().dialogues().get(0).status())
+        assertThat(StateAsOf.replay(course, LocalDate.of(2021, 9, 9), null).orElseThrow().detail().dialogues().get(0).status())
                 .isEqualTo(DialogueStatus.HELD);
-        assertThat(StateAsOf.replay(course, LocalDate.of(2021, 6, 8), null).orElseThrow().dialogues()).isEmpty();
+        assertThat(StateAsOf.replay(course, LocalDate.of(2021, 6, 8), null).orElseThrow().detail().dialogues()).isEmpty();
     }
 
     @Test
@@ -84,8 +117,8 @@ class StateAsOfTest {
         LocalDate dayAfter = LocalDate.of(2021, 9, 10);
 
         // On 20 September the meeting had happened, but nobody had logged it yet.
-        CommitmentDetail shownThen = StateAsOf.replay(course, dayAfter, Instant.parse("2021-09-20T00:00:00Z")).orElseThrow();
-        CommitmentDetail knownNow = StateAsOf.replay(course, dayAfter, null).orElseThrow();
+        CommitmentDetail shownThen = StateAsOf.replay(course, dayAfter, Instant.parse("2021-09-20T00:00:00Z")).orElseThrow().detail();
+        CommitmentDetail knownNow = StateAsOf.replay(course, dayAfter, null).orElseThrow().detail();
 
         assertThat(shownThen.dialogues().get(0).status()).isEqualTo(DialogueStatus.SCHEDULED);
         assertThat(knownNow.dialogues().get(0).status()).isEqualTo(DialogueStatus.HELD);
@@ -93,7 +126,7 @@ class StateAsOfTest {
 
     @Test
     void knownAtTheInstantAnEventWasRecordedIncludesIt() {
-        assertThat(StateAsOf.replay(course, null, Instant.parse("2021-09-30T09:00:00Z")).orElseThrow().version())
+        assertThat(StateAsOf.replay(course, null, Instant.parse("2021-09-30T09:00:00Z")).orElseThrow().detail().version())
                 .isEqualTo(3);
     }
 
@@ -107,7 +140,8 @@ class StateAsOfTest {
                 new RecordedEvent(january, 2, Instant.parse("2022-01-11T00:00:00Z")),
                 new RecordedEvent(december, 3, Instant.parse("2022-01-12T00:00:00Z")));
 
-        CommitmentDetail endOf2021 = StateAsOf.replay(stream, LocalDate.of(2021, 12, 31), null).orElseThrow();
+        CommitmentDetail endOf2021 = StateAsOf.replay(stream, LocalDate.of(2021, 12, 31), null).orElseThrow().detail();
+
 
         assertThat(endOf2021.evidence()).extracting(CommitmentDetail.Evidence::evidenceId).containsExactly("minutes");
         assertThat(endOf2021.version()).isEqualTo(3);

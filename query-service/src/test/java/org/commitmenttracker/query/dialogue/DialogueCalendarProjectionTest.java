@@ -31,7 +31,7 @@ class DialogueCalendarProjectionTest {
     static void database() {
         db = ReadModelDatabase.create();
         calendar = new DialogueCalendar(db.jdbc);
-        projection = new CommitmentProjection(new CommitmentReadModel(db.jdbc, db.namedJdbc, db.objectMapper), db.versions);
+        projection = new CommitmentProjection(new CommitmentReadModel(db.jdbc, db.namedJdbc, db.objectMapper), db.versions, ReadModelDatabase.NO_CORRECTIONS);
     }
 
     @AfterAll
