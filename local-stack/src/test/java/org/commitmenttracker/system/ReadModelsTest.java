@@ -85,7 +85,7 @@ class ReadModelsTest {
         assertThat(ledger.get("byFiscalYear")).extracting(year -> year.get("fiscalYear").asText() + " "
                 + year.at("/disbursed/value").asText()).containsExactly("FY2021 2000000.00", "FY2022 8000000.00");
         assertThat(ledger.get("entries")).extracting(entry -> entry.get("kind").asText() + " "
-                + entry.get("date").asText() + " " + entry.get("reference").asText() + " "
+                + entry.get("date").asText() + " " + entry.get("id").asText() + " "
                 + entry.at("/amount/value").asText()).containsExactly(
                 "PLEDGE 2021-06-08 dol-technical-assistance 130000000.00",
                 "OBLIGATION 2021-09-01 ilab-2021-01 30000000.00",

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import org.commitmenttracker.events.CommitmentEvent;
 import org.commitmenttracker.events.funding.DisbursementReversed;
+import org.commitmenttracker.events.funding.FundsDeobligated;
 import org.commitmenttracker.events.funding.FundsDisbursed;
 import org.commitmenttracker.events.funding.FundsObligated;
 import org.commitmenttracker.events.funding.FundsPledged;
@@ -21,7 +22,7 @@ import org.commitmenttracker.query.funding.Total;
 
 /**
  * The funding part of a commitment's fold: every funding fact as it was recorded, one
- * {@link Entry} each under its child id ({@code reference}), and the terms of each pledge. It
+ * {@link Entry} each under its child id ({@code id}), and the terms of each pledge. It
  * keeps facts, never running totals: every total is {@link FundingLedger#of} over the facts,
  * the one rule the detail, the ledger, the dashboard and the state as of a day share. So a fact
  * put right or taken back is a fact replaced or removed here, and the totals follow.
@@ -49,19 +50,22 @@ public record FundingPart(List<Entry> entries, List<Pledge> pledgeTerms) {
                         new Pledge(e.pledgeId(), e.amount(), e.periodFrom(), e.periodTo(), e.fundingSource()));
             }
             return new FundingPart(append(entries, new Entry(version, Kind.PLEDGE, e.occurredOn(), e.amount(),
-                    e.pledgeId(), e.fundingSource(), null, null)), terms);
+                    e.pledgeId(), e.fundingSource(), null, null, e.reference())), terms);
         } else if (event instanceof PledgeRevised e) {
             return with(new Entry(version, Kind.PLEDGE_REVISION, e.occurredOn(), e.newAmount(), e.pledgeId(), null,
-                    null, e.reason()));
+                    null, e.reason(), e.reference()));
         } else if (event instanceof FundsObligated e) {
             return with(new Entry(version, Kind.OBLIGATION, e.obligatedOn(), e.amount(), e.obligationId(),
-                    e.implementingPartner(), e.obligationId(), null));
+                    e.implementingPartner(), e.obligationId(), null, e.reference()));
+        } else if (event instanceof FundsDeobligated e) {
+            return with(new Entry(version, Kind.DEOBLIGATION, e.deobligatedOn(), e.amount(), e.deobligationId(),
+                    partnerOf(e.obligationId()), e.obligationId(), e.reason(), e.reference()));
         } else if (event instanceof FundsDisbursed e) {
             return with(new Entry(version, Kind.DISBURSEMENT, e.disbursedOn(), e.amount(), e.disbursementId(),
-                    e.recipient(), e.obligationId(), e.note()));
+                    e.recipient(), e.obligationId(), e.note(), e.reference()));
         } else if (event instanceof DisbursementReversed e) {
             return with(new Entry(version, Kind.REVERSAL, e.reversedOn(), e.amount(), e.disbursementId(),
-                    recipientOf(e.disbursementId()), null, e.reason()));
+                    recipientOf(e.disbursementId()), e.obligationId(), e.reason(), e.reference()));
         }
         return this;
     }
@@ -98,8 +102,15 @@ public record FundingPart(List<Entry> entries, List<Pledge> pledgeTerms) {
     }
 
     private String recipientOf(String disbursementId) {
-        return entries.stream()
-                .filter(e -> e.kind() == Kind.DISBURSEMENT && Objects.equals(e.reference(), disbursementId))
+        return counterpartOf(Kind.DISBURSEMENT, disbursementId);
+    }
+
+    private String partnerOf(String obligationId) {
+        return counterpartOf(Kind.OBLIGATION, obligationId);
+    }
+
+    private String counterpartOf(Kind kind, String id) {
+        return entries.stream().filter(e -> e.kind() == kind && Objects.equals(e.id(), id))
                 .map(Entry::counterpart).findFirst().orElse(null);
     }
 

@@ -50,15 +50,16 @@ public final class SearchFields {
             String kind = entry.kind().name();
             String counterpart = switch (entry.kind()) {
                 case PLEDGE -> "fundingSource";
-                case OBLIGATION -> "implementingPartner";
+                case OBLIGATION, DEOBLIGATION -> "implementingPartner";
                 case DISBURSEMENT, REVERSAL -> "recipient";
                 case PLEDGE_REVISION -> null;
             };
             if (entry.kind() != Kind.PLEDGE_REVISION) {
-                add(fields, kind, entry.reference(), "reference", entry.reference());
+                add(fields, kind, entry.id(), "id", entry.id());
             }
+            add(fields, kind, entry.id(), "reference", entry.reference());
             if (counterpart != null) {
-                add(fields, kind, entry.reference(), counterpart, entry.counterpart());
+                add(fields, kind, entry.id(), counterpart, entry.counterpart());
             }
         }
         return fields.stream().distinct().toList();

@@ -24,15 +24,17 @@ public record FundingLedger(String currency, Total pledged, Total obligated, Tot
                             Total available, List<FiscalYear> byFiscalYear, List<Entry> entries,
                             @JsonIgnore Map<String, Money> pledgeAmounts) {
 
-    public enum Kind { PLEDGE, PLEDGE_REVISION, OBLIGATION, DISBURSEMENT, REVERSAL }
+    public enum Kind { PLEDGE, PLEDGE_REVISION, OBLIGATION, DEOBLIGATION, DISBURSEMENT, REVERSAL }
 
     /**
-     * One line of the ledger. {@code reference} is the pledge id, award number (obligation id) or
-     * voucher number (disbursement id; for a reversal, the voucher reversed); {@code counterpart}
-     * the funding source, implementing partner or recipient.
+     * One line of the ledger. {@code id} is the fact's id: the pledge, obligation, de-obligation or
+     * disbursement id (for a reversal, the disbursement reversed); {@code reference} the accounting
+     * system's own number (award, voucher), when the officer gave one; {@code counterpart} the
+     * funding source, implementing partner or recipient; {@code obligationId} the obligation a
+     * disbursement, reversal or de-obligation draws on.
      */
-    public record Entry(long version, Kind kind, LocalDate date, Money amount, String reference, String counterpart,
-                        String obligationId, String note) {
+    public record Entry(long version, Kind kind, LocalDate date, Money amount, String id, String counterpart,
+                        String obligationId, String note, String reference) {
     }
 
     /** {@code disbursed} net of the reversals dated in that year; {@code reversed} those reversals. */
@@ -54,7 +56,8 @@ public record FundingLedger(String currency, Total pledged, Total obligated, Tot
 
     /**
      * Totals the entries of one commitment, taken in the order they were recorded (version). Each
-     * pledge, obligation and voucher counts once, under its first entry; an entry in another
+     * pledge, obligation, de-obligation and voucher counts once, under its first entry (a
+     * de-obligation only of a known obligation, lowering what is obligated); an entry in another
      * currency, a revision of an unknown pledge or a reversal of an unknown or already reversed
      * disbursement is listed but counts for nothing (the command side refuses all of them; the
      * ledger must not break on one).
@@ -76,6 +79,7 @@ public record FundingLedger(String currency, Total pledged, Total obligated, Tot
         Total zero = Total.zero(currency);
         Map<String, Money> pledges = new LinkedHashMap<>();
         Set<String> obligations = new HashSet<>();
+        Set<String> deobligations = new HashSet<>();
         Set<String> disbursements = new HashSet<>();
         Set<String> reversedVouchers = new HashSet<>();
         Map<String, Total[]> years = new TreeMap<>();
@@ -88,22 +92,27 @@ public record FundingLedger(String currency, Total pledged, Total obligated, Tot
                 continue;
             }
             switch (entry.kind()) {
-                case PLEDGE -> pledges.putIfAbsent(entry.reference(), amount);
-                case PLEDGE_REVISION -> pledges.computeIfPresent(entry.reference(), (id, old) -> amount);
+                case PLEDGE -> pledges.putIfAbsent(entry.id(), amount);
+                case PLEDGE_REVISION -> pledges.computeIfPresent(entry.id(), (id, old) -> amount);
                 case OBLIGATION -> {
-                    if (obligations.add(entry.reference())) {
+                    if (obligations.add(entry.id())) {
                         obligated = obligated.plus(amount);
                     }
                 }
+                case DEOBLIGATION -> {
+                    if (obligations.contains(entry.obligationId()) && deobligations.add(entry.id())) {
+                        obligated = obligated.minus(amount);
+                    }
+                }
                 case DISBURSEMENT -> {
-                    if (disbursements.add(entry.reference())) {
+                    if (disbursements.add(entry.id())) {
                         disbursed = disbursed.plus(amount);
                         Total[] year = year(years, entry.date(), zero);
                         year[0] = year[0].plus(amount);
                     }
                 }
                 case REVERSAL -> {
-                    if (disbursements.contains(entry.reference()) && reversedVouchers.add(entry.reference())) {
+                    if (disbursements.contains(entry.id()) && reversedVouchers.add(entry.id())) {
                         disbursed = disbursed.minus(amount);
                         reversed = reversed.plus(amount);
                         Total[] year = year(years, entry.date(), zero);

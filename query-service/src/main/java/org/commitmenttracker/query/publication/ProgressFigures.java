@@ -87,7 +87,7 @@ public final class ProgressFigures {
             }
             String year = FundingLedger.fiscalYear(entry.date());
             if (entry.kind() == Kind.PLEDGE) {
-                pledgeYears.putIfAbsent(entry.reference(), year);
+                pledgeYears.putIfAbsent(entry.id(), year);
             } else if (entry.kind() == Kind.OBLIGATION) {
                 year(years, year)[1] = year(years, year)[1].add(entry.amount().value());
             }

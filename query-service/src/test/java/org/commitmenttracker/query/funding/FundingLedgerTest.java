@@ -49,6 +49,6 @@ class FundingLedgerTest {
 
     private static Entry entry(long version, Kind kind, String reference, Money amount) {
         return new Entry(version, kind, LocalDate.of(2022, 1, 1).plusDays(version), amount, reference, null, null,
-                null);
+                null, null);
     }
 }

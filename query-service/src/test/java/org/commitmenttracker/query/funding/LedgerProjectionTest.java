@@ -56,7 +56,7 @@ class LedgerProjectionTest {
         assertThat(ledger.byFiscalYear()).containsExactly(
                 new FiscalYear("FY2021", totalUsd("2000000.00"), totalUsd("0.00")),
                 new FiscalYear("FY2022", totalUsd("8000000.00"), totalUsd("2000000.00")));
-        assertThat(ledger.entries()).extracting(Entry::kind, Entry::date, Entry::reference, Entry::counterpart)
+        assertThat(ledger.entries()).extracting(Entry::kind, Entry::date, Entry::id, Entry::counterpart)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(Kind.PLEDGE, Facts.VISIT, "dol-technical-assistance",
                                 "Department of Labor"),

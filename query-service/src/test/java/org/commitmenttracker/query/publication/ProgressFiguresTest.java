@@ -72,7 +72,7 @@ class ProgressFiguresTest {
     }
 
     private static Entry entry(long version, Kind kind, String date, String value, String reference) {
-        return new Entry(version, kind, LocalDate.parse(date), Money.of(value, "USD"), reference, "x", null, null);
+        return new Entry(version, kind, LocalDate.parse(date), Money.of(value, "USD"), reference, "x", null, null, null);
     }
 
     private static Total total(String value) {

@@ -151,7 +151,7 @@ public final class IatiActivityFile {
                 continue;
             }
             boolean revised = ledger.entries().stream()
-                    .anyMatch(e -> e.kind() == Kind.PLEDGE_REVISION && pledge.pledgeId().equals(e.reference()));
+                    .anyMatch(e -> e.kind() == Kind.PLEDGE_REVISION && pledge.pledgeId().equals(e.id()));
             xml.writeStartElement("budget");
             xml.writeAttribute("type", revised ? BUDGET_REVISED : BUDGET_ORIGINAL);
             xml.writeAttribute("status", BUDGET_INDICATIVE);
@@ -172,18 +172,22 @@ public final class IatiActivityFile {
             if (type == null || entry.amount() == null || entry.date() == null) {
                 continue;
             }
-            BigDecimal value = entry.kind() == Kind.REVERSAL ? entry.amount().value().negate() : entry.amount().value();
+            BigDecimal value = entry.kind() == Kind.REVERSAL || entry.kind() == Kind.DEOBLIGATION
+                    ? entry.amount().value().negate() : entry.amount().value();
             xml.writeStartElement("transaction");
-            if (entry.reference() != null) {
-                xml.writeAttribute("ref", entry.reference());
+            if (entry.id() != null) {
+                // the accounting system's own number where the officer gave one, else the fact's id
+                xml.writeAttribute("ref", entry.reference() != null ? entry.reference() : entry.id());
             }
             empty(xml, "transaction-type", "code", type);
             empty(xml, "transaction-date", "iso-date", entry.date().toString());
             value(xml, value, entry.amount().currency(), entry.date());
             String description = switch (entry.kind()) {
-                case OBLIGATION -> "Obligation " + entry.reference();
-                case DISBURSEMENT -> "Disbursement " + entry.reference() + (entry.note() == null ? "" : ": " + entry.note());
-                case REVERSAL -> "Reversal of disbursement " + entry.reference()
+                case OBLIGATION -> "Obligation " + entry.id();
+                case DEOBLIGATION -> "De-obligation of " + entry.obligationId()
+                        + (entry.note() == null ? "" : ": " + entry.note());
+                case DISBURSEMENT -> "Disbursement " + entry.id() + (entry.note() == null ? "" : ": " + entry.note());
+                case REVERSAL -> "Reversal of disbursement " + entry.id()
                         + (entry.note() == null ? "" : ": " + entry.note());
                 default -> null;
             };

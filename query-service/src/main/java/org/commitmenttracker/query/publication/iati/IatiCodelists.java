@@ -71,12 +71,13 @@ public final class IatiCodelists {
     }
 
     /**
-     * Codelist TransactionType: 2 Outgoing Commitment (an obligation), 3 Disbursement (a
-     * disbursement, and its reversal as a negative disbursement). Pledges are budgets, not transactions.
+     * Codelist TransactionType: 2 Outgoing Commitment (an obligation, and its de-obligation as a
+     * negative one), 3 Disbursement (a disbursement, and its reversal as a negative disbursement).
+     * Pledges are budgets, not transactions.
      */
     public static Optional<String> transactionType(Kind kind) {
         return switch (kind) {
-            case OBLIGATION -> Optional.of("2");
+            case OBLIGATION, DEOBLIGATION -> Optional.of("2");
             case DISBURSEMENT, REVERSAL -> Optional.of("3");
             case PLEDGE, PLEDGE_REVISION -> Optional.empty();
         };
