@@ -53,12 +53,14 @@ final class AppendWorkload {
     /** Answers the median commands per second at concurrency 8, the rate the lag workload halves. */
     double run() {
         report.progress("append: warm-up");
-        ClosedLoop.run(8, sizes.warmUp(), worker -> commandWorker(worker, 8));
+        ClosedLoop.WarmUp warm = sizes.warmUp(8, worker -> commandWorker(worker, 8));
         template = newestDisbursement();
         createRawTable();
-        ClosedLoop.run(8, sizes.warmUp().dividedBy(3), worker -> rawWorker(worker, 8));
+        ClosedLoop.WarmUp rawWarm = sizes.baselineWarmUp(8, worker -> rawWorker(worker, 8));
         PeerService.createTable(system);
-        ClosedLoop.run(8, sizes.warmUp().dividedBy(3), worker -> crudWorker(worker, 8));
+        ClosedLoop.WarmUp crudWarm = sizes.baselineWarmUp(8, worker -> crudWorker(worker, 8));
+        report.note("append: warm-ups at 8 clients: commands " + warm.describe() + "; raw " + rawWarm.describe()
+                + "; peer " + crudWarm.describe());
 
         double c8 = 0;
         CacheWatch cache = new CacheWatch(system);
@@ -125,7 +127,7 @@ final class AppendWorkload {
      */
     private void inProcessCeiling(double rawRate) {
         CommandSender sender = system.commandService.getBean(CommandSender.class);
-        ClosedLoop.run(8, sizes.warmUp().dividedBy(3), worker -> inProcessWorker(sender, worker));
+        sizes.baselineWarmUp(8, worker -> inProcessWorker(sender, worker));
         List<Double> rates = new ArrayList<>();
         for (int rep = 1; rep <= sizes.repetitions(); rep++) {
             system.awaitProjectionAtHead(Duration.ofMinutes(2));

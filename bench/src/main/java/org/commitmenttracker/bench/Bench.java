@@ -102,7 +102,9 @@ public final class Bench {
 
     private static void describe(Sizes sizes, Report report) {
         report.note("mode " + sizes.mode() + "; " + sizes.repetitions() + " repetitions of " + sizes.repetition().toMillis()
-                + " ms after a warm-up of " + sizes.warmUp().toMillis() + " ms; figures are medians over repetitions");
+                + " ms after a warm-up of at least " + sizes.warmUp().toMillis() + " ms that runs on until successive windows"
+                + " agree within " + Math.round(ClosedLoop.STABLE_WITHIN * 100) + " % (at most 1.5 times as long);"
+                + " figures are medians over repetitions");
         report.note("machine: " + cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores; JDK "
                 + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
     }

@@ -36,12 +36,14 @@ final class DetailReadWorkload {
         List<String> ids = ids(sizes.detailCommitments());
         report.note("detail_read: %d commitments%s, concurrency %d".formatted(ids.size(),
                 ids.size() < Sizes.FULL_DETAIL ? " (full run: " + Sizes.FULL_DETAIL + ")" : "", CONCURRENCY));
-        ClosedLoop.run(CONCURRENCY, sizes.warmUp(), worker -> httpWorker(ids));
-        ClosedLoop.run(CONCURRENCY, sizes.warmUp().dividedBy(3), worker -> rawWorker(ids));
-        ClosedLoop.run(CONCURRENCY, sizes.warmUp().dividedBy(3), worker -> crudWorker(ids));
+        ClosedLoop.WarmUp warm = sizes.warmUp(CONCURRENCY, worker -> httpWorker(ids));
+        ClosedLoop.WarmUp rawWarm = sizes.baselineWarmUp(CONCURRENCY, worker -> rawWorker(ids));
+        ClosedLoop.WarmUp crudWarm = sizes.baselineWarmUp(CONCURRENCY, worker -> crudWorker(ids));
 
         String floorPath = floorPath();
-        ClosedLoop.run(CONCURRENCY, sizes.warmUp().dividedBy(3), worker -> () -> system.queries.get(floorPath));
+        ClosedLoop.WarmUp floorWarm = sizes.baselineWarmUp(CONCURRENCY, worker -> () -> system.queries.get(floorPath));
+        report.note("detail_read: warm-ups: requests " + warm.describe() + "; raw " + rawWarm.describe() + "; peer "
+                + crudWarm.describe() + "; floor " + floorWarm.describe());
 
         List<Double> http = new ArrayList<>();
         List<Double> raw = new ArrayList<>();
