@@ -53,10 +53,14 @@ final class AppendWorkload {
     /** Answers the median commands per second at concurrency 8, the rate the lag workload halves. */
     double run() {
         report.progress("append: warm-up");
-        ClosedLoop.run(8, sizes.warmUp(), worker -> commandWorker(worker, 8));
+        ClosedLoop.WarmUp warm = sizes.warmUp(8, worker -> commandWorker(worker, 8));
         template = newestDisbursement();
         createRawTable();
-        ClosedLoop.run(8, sizes.warmUp().dividedBy(3), worker -> rawWorker(worker, 8));
+        ClosedLoop.WarmUp rawWarm = sizes.baselineWarmUp(8, worker -> rawWorker(worker, 8));
+        PeerService.createTable(system);
+        ClosedLoop.WarmUp crudWarm = sizes.baselineWarmUp(8, worker -> crudWorker(worker, 8));
+        report.note("append: warm-ups at 8 clients: commands " + warm.describe() + "; raw " + rawWarm.describe()
+                + "; peer " + crudWarm.describe());
 
         double c8 = 0;
         CacheWatch cache = new CacheWatch(system);
@@ -66,6 +70,8 @@ final class AppendWorkload {
             List<Double> rows = new ArrayList<>();
             List<Double> commandP99 = new ArrayList<>();
             List<Double> rowP99 = new ArrayList<>();
+            List<Double> cruds = new ArrayList<>();
+            List<Double> crudP99 = new ArrayList<>();
             for (int rep = 1; rep <= sizes.repetitions(); rep++) {
                 system.awaitProjectionAtHead(Duration.ofMinutes(2));
                 ClosedLoop.Outcome command = ClosedLoop.run(concurrency, sizes.repetition(),
@@ -79,6 +85,15 @@ final class AppendWorkload {
                 rowP99.add(raw.p99Millis());
                 report.progress("append c%d rep %d: %.0f commands/s, %.0f raw rows/s".formatted(
                         concurrency, rep, command.perSecond(), raw.perSecond()));
+                if (concurrency == 8) {
+                    // the peer (issue 19): what a user would build instead, same stack, same run
+                    system.awaitProjectionAtHead(Duration.ofMinutes(2));
+                    ClosedLoop.Outcome crud = ClosedLoop.run(concurrency, sizes.repetition(),
+                            worker -> crudWorker(worker, concurrency));
+                    cruds.add(crud.perSecond());
+                    crudP99.add(crud.p99Millis());
+                    report.progress("append c8 rep %d: peer %.0f requests/s".formatted(rep, crud.perSecond()));
+                }
             }
             String name = "append_c" + concurrency;
             double commandRate = Stats.median(commands);
@@ -91,6 +106,13 @@ final class AppendWorkload {
             report.note(name + ": " + cache.now().since(before).describe());
             if (concurrency == 8) {
                 c8 = commandRate;
+                double crudRate = Stats.median(cruds);
+                report.result("append_crud", crudRate, "requests/s");
+                report.result("append_crud_p99_ms", Stats.median(crudP99), "ms");
+                report.ratio("append_peer", commandRate / crudRate);
+                report.note("append_crud: the peer, a plain Spring Boot service on the same stack (Tomcat, Spring"
+                        + " Security with cached Basic checks, MVC, Bean Validation, Jackson) inserting an event-shaped"
+                        + " row into " + PeerService.TABLE + " with JdbcClient and answering 201, by 8 clients");
                 inProcessCeiling(rowRate);
             }
         }
@@ -105,7 +127,7 @@ final class AppendWorkload {
      */
     private void inProcessCeiling(double rawRate) {
         CommandSender sender = system.commandService.getBean(CommandSender.class);
-        ClosedLoop.run(8, sizes.warmUp().dividedBy(3), worker -> inProcessWorker(sender, worker));
+        sizes.baselineWarmUp(8, worker -> inProcessWorker(sender, worker));
         List<Double> rates = new ArrayList<>();
         for (int rep = 1; rep <= sizes.repetitions(); rep++) {
             system.awaitProjectionAtHead(Duration.ofMinutes(2));
@@ -130,6 +152,12 @@ final class AppendWorkload {
     private ClosedLoop.Worker commandWorker(int worker, int workers) {
         Share share = new Share(worker, workers, commitments.size());
         return () -> Commands.disburse(system.commands, commitments.get(share.next()));
+    }
+
+    /** The same request body to the peer (PeerService), at the same path. */
+    private ClosedLoop.Worker crudWorker(int worker, int workers) {
+        Share share = new Share(worker, workers, commitments.size());
+        return () -> Commands.disburse(system.peer, commitments.get(share.next()));
     }
 
     private ClosedLoop.Worker rawWorker(int worker, int workers) {

@@ -20,12 +20,14 @@ public final class Bench {
 
     /** The workloads, by the names {@code --only=} takes, in the order a run takes them. */
     static final List<String> WORKLOADS = List.of("append", "long_stream", "lag", "replay", "detail_read", "stream_fanout",
-            "verify_all");
+            "verify_all", "feed_catchup");
 
     public static void main(String[] args) {
         Sizes sizes = Sizes.fromArguments(args);
         Set<String> only = new LinkedHashSet<>(WORKLOADS);
+        boolean durable = false;
         for (String arg : args) {
+            durable |= arg.equals("--durable");
             if (arg.startsWith("--only=")) {
                 only = new LinkedHashSet<>(List.of(arg.substring("--only=".length()).split(",")));
                 if (!WORKLOADS.containsAll(only)) {
@@ -33,20 +35,26 @@ public final class Bench {
                 }
             }
         }
-        run(sizes, only, new Report(System.out));
+        run(sizes, only, durable, new Report(System.out));
         // The embedded PostgreSQL's and the services' pools leave non-daemon threads behind.
         System.exit(0);
     }
 
     static void run(Sizes sizes, Report report) {
-        run(sizes, Set.copyOf(WORKLOADS), report);
+        run(sizes, Set.copyOf(WORKLOADS), false, report);
     }
 
-    /** Runs the named workloads ({@code lag} runs {@code append} too: it offers half its rate). */
-    static void run(Sizes sizes, Set<String> only, Report report) {
+    /**
+     * Runs the named workloads ({@code lag} runs {@code append} too: it offers half its rate);
+     * {@code durable}: on a PostgreSQL with fsync and synchronous_commit on (issue 19), the
+     * system and the baselines alike, under the same RESULT and RATIO names.
+     */
+    static void run(Sizes sizes, Set<String> only, boolean durable, Report report) {
         describe(sizes, report);
-        report.progress("starting PostgreSQL and both services");
-        try (BenchSystem system = BenchSystem.start()) {
+        report.note("database settings: " + (durable ? "durable (--durable: fsync on, synchronous_commit on)"
+                : "zonky's test defaults (fsync off, synchronous_commit off); --durable turns both on"));
+        report.progress("starting PostgreSQL, both services and the peer");
+        try (BenchSystem system = BenchSystem.start(durable)) {
             report.note("PostgreSQL " + system.setting("server_version") + " (embedded, temporary): fsync "
                     + system.setting("fsync") + ", synchronous_commit " + system.setting("synchronous_commit")
                     + ", shared_buffers " + system.setting("shared_buffers") + "; both services, the load and the"
@@ -72,6 +80,9 @@ public final class Bench {
             if (only.contains("verify_all")) {
                 new VerifyAllWorkload(system, sizes, report).run();
             }
+            if (only.contains("feed_catchup")) {
+                new FeedCatchupWorkload(system, sizes, report).run();
+            }
             report.progress("done");
         }
     }
@@ -91,7 +102,9 @@ public final class Bench {
 
     private static void describe(Sizes sizes, Report report) {
         report.note("mode " + sizes.mode() + "; " + sizes.repetitions() + " repetitions of " + sizes.repetition().toMillis()
-                + " ms after a warm-up of " + sizes.warmUp().toMillis() + " ms; figures are medians over repetitions");
+                + " ms after a warm-up of at least " + sizes.warmUp().toMillis() + " ms that runs on until successive windows"
+                + " agree within " + Math.round(ClosedLoop.STABLE_WITHIN * 100) + " % (at most 1.5 times as long);"
+                + " figures are medians over repetitions");
         report.note("machine: " + cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores; JDK "
                 + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
     }

@@ -12,9 +12,12 @@ import org.commitmenttracker.postgres.EmbeddedPostgresServer;
 import org.commitmenttracker.postgres.TrackerDatabase;
 import org.commitmenttracker.events.log.Ed25519Keys;
 import org.commitmenttracker.query.QueryServiceApplication;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -37,28 +40,51 @@ final class BenchSystem implements AutoCloseable {
     static final String DATABASE = "tracker";
     static final String PROCESSOR = "commitments";
 
-    private final EmbeddedPostgresServer postgres;
+    private final AutoCloseable postgres;
     private final String jdbcUrl;
     final ConfigurableApplicationContext commandService;
     final ConfigurableApplicationContext queryService;
+    /** The peer of issue 19 (PeerService): a plain Spring Boot service writing and reading the rows itself. */
+    final ConfigurableApplicationContext peerService;
     final Http commands;
     final Http queries;
+    final Http peer;
 
-    private BenchSystem(EmbeddedPostgresServer postgres, String jdbcUrl, ConfigurableApplicationContext commandService,
-                        ConfigurableApplicationContext queryService) {
+    private BenchSystem(AutoCloseable postgres, String jdbcUrl, ConfigurableApplicationContext commandService,
+                        ConfigurableApplicationContext queryService, ConfigurableApplicationContext peerService) {
         this.postgres = postgres;
         this.jdbcUrl = jdbcUrl;
         this.commandService = commandService;
         this.queryService = queryService;
+        this.peerService = peerService;
         this.commands = Http.as(url(commandService), "officer");
         this.queries = Http.as(url(queryService), "officer");
+        this.peer = Http.as(url(peerService), "officer");
     }
 
     static BenchSystem start() {
+        return start(false);
+    }
+
+    /**
+     * With {@code durable}, PostgreSQL runs with {@code fsync} and {@code synchronous_commit} on
+     * (a deployment's settings; zonky's {@code -F} is overridden by a later {@code -c fsync=on}),
+     * for the system and the baselines alike; otherwise with zonky's test defaults (both off).
+     */
+    static BenchSystem start(boolean durable) {
         System.setProperty("axoniq.update-checker.disabled", "true");
-        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.temporary();
+        AutoCloseable postgres;
+        TrackerDatabase server;
+        if (durable) {
+            EmbeddedPostgres embedded = durablePostgres();
+            postgres = embedded;
+            server = new TrackerDatabase("jdbc:postgresql://localhost:" + embedded.getPort() + "/", "postgres", null);
+        } else {
+            EmbeddedPostgresServer temporary = EmbeddedPostgresServer.temporary();
+            postgres = temporary;
+            server = temporary.trackerDatabase();
+        }
         try {
-            TrackerDatabase server = postgres.trackerDatabase();
             TrackerDatabase.Credentials credentials = TrackerDatabase.Credentials.local();
             server.provision(DATABASE, credentials);
             String jdbcUrl = server.jdbcUrl(DATABASE);
@@ -67,10 +93,32 @@ final class BenchSystem implements AutoCloseable {
             ConfigurableApplicationContext queryService = start(QueryServiceApplication.builder(), jdbcUrl,
                     TrackerDatabase.QUERY_ROLE, credentials.queryPassword(), credentials,
                     "--tracker.log.signing-key=" + Ed25519Keys.toPem(Ed25519Keys.generate().privateKey()));
-            return new BenchSystem(postgres, jdbcUrl, commandService, queryService);
+            ConfigurableApplicationContext peerService = PeerService.start(jdbcUrl);
+            return new BenchSystem(postgres, jdbcUrl, commandService, queryService, peerService);
         } catch (RuntimeException e) {
-            postgres.close();
+            closeQuietly(postgres);
             throw e;
+        }
+    }
+
+    private static EmbeddedPostgres durablePostgres() {
+        try {
+            return EmbeddedPostgres.builder()
+                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start a durable embedded PostgreSQL", e);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable postgres) {
+        try {
+            postgres.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot stop the embedded PostgreSQL", e);
         }
     }
 
@@ -224,10 +272,11 @@ final class BenchSystem implements AutoCloseable {
     @Override
     public void close() {
         try {
+            peerService.close();
             queryService.close();
             commandService.close();
         } finally {
-            postgres.close();
+            closeQuietly(postgres);
         }
     }
 }

@@ -41,6 +41,46 @@ final class ClosedLoop {
     private ClosedLoop() {
     }
 
+    /** Successive warm-up windows whose rates differ by at most this fraction count as stable. */
+    static final double STABLE_WITHIN = 0.05;
+    private static final int STABLE_WINDOWS = 3;
+
+    /** How a warm-up ended: its length, whether the rate had settled, and its last windows' rates. */
+    record WarmUp(double seconds, boolean stable, List<Double> lastRates) {
+        String describe() {
+            return "%.1f s, %s (last windows: %s per s)".formatted(seconds,
+                    stable ? "stable within " + Math.round(STABLE_WITHIN * 100) + " %" : "not stable, stopped at its limit",
+                    lastRates.stream().map(rate -> "%.0f".formatted(rate)).toList());
+        }
+    }
+
+    /**
+     * Runs the operation in windows of {@code window} until at least {@code minimum} has passed
+     * and the last three windows' rates lie within {@link #STABLE_WITHIN} of each other (the JIT
+     * and the caches have settled), or until {@code maximum}. A short fixed warm-up left the JIT
+     * cold and made quick runs mispredict full ones (issue 19).
+     */
+    static WarmUp warmUp(int concurrency, Duration minimum, Duration maximum, Duration window,
+                         IntFunction<Worker> newWorker) {
+        long start = System.nanoTime();
+        List<Double> rates = new ArrayList<>();
+        while (true) {
+            rates.add(run(concurrency, window, newWorker).perSecond());
+            long elapsed = System.nanoTime() - start;
+            List<Double> last = rates.subList(Math.max(0, rates.size() - STABLE_WINDOWS), rates.size());
+            boolean stable = last.size() == STABLE_WINDOWS && spread(last) <= STABLE_WITHIN;
+            if ((elapsed >= minimum.toNanos() && stable) || elapsed >= maximum.toNanos()) {
+                return new WarmUp(elapsed / 1e9, stable, List.copyOf(last));
+            }
+        }
+    }
+
+    private static double spread(List<Double> rates) {
+        double max = rates.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        double min = rates.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+        return max <= 0 ? 1 : (max - min) / max;
+    }
+
     static Outcome run(int concurrency, Duration duration, IntFunction<Worker> newWorker) {
         CountDownLatch ready = new CountDownLatch(concurrency);
         CountDownLatch go = new CountDownLatch(1);

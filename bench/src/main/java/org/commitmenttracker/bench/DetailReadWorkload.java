@@ -36,29 +36,37 @@ final class DetailReadWorkload {
         List<String> ids = ids(sizes.detailCommitments());
         report.note("detail_read: %d commitments%s, concurrency %d".formatted(ids.size(),
                 ids.size() < Sizes.FULL_DETAIL ? " (full run: " + Sizes.FULL_DETAIL + ")" : "", CONCURRENCY));
-        ClosedLoop.run(CONCURRENCY, sizes.warmUp(), worker -> httpWorker(ids));
-        ClosedLoop.run(CONCURRENCY, sizes.warmUp().dividedBy(3), worker -> rawWorker(ids));
+        ClosedLoop.WarmUp warm = sizes.warmUp(CONCURRENCY, worker -> httpWorker(ids));
+        ClosedLoop.WarmUp rawWarm = sizes.baselineWarmUp(CONCURRENCY, worker -> rawWorker(ids));
+        ClosedLoop.WarmUp crudWarm = sizes.baselineWarmUp(CONCURRENCY, worker -> crudWorker(ids));
 
         String floorPath = floorPath();
-        ClosedLoop.run(CONCURRENCY, sizes.warmUp().dividedBy(3), worker -> () -> system.queries.get(floorPath));
+        ClosedLoop.WarmUp floorWarm = sizes.baselineWarmUp(CONCURRENCY, worker -> () -> system.queries.get(floorPath));
+        report.note("detail_read: warm-ups: requests " + warm.describe() + "; raw " + rawWarm.describe() + "; peer "
+                + crudWarm.describe() + "; floor " + floorWarm.describe());
 
         List<Double> http = new ArrayList<>();
         List<Double> raw = new ArrayList<>();
         List<Double> floor = new ArrayList<>();
         List<Double> httpP99 = new ArrayList<>();
         List<Double> rawP99 = new ArrayList<>();
+        List<Double> crud = new ArrayList<>();
+        List<Double> crudP99 = new ArrayList<>();
         for (int rep = 1; rep <= sizes.repetitions(); rep++) {
             ClosedLoop.Outcome reads = ClosedLoop.run(CONCURRENCY, sizes.repetition(), worker -> httpWorker(ids));
             ClosedLoop.Outcome selects = ClosedLoop.run(CONCURRENCY, sizes.repetition(), worker -> rawWorker(ids));
             ClosedLoop.Outcome bare = ClosedLoop.run(CONCURRENCY, sizes.repetition(),
                     worker -> () -> system.queries.get(floorPath));
+            ClosedLoop.Outcome peer = ClosedLoop.run(CONCURRENCY, sizes.repetition(), worker -> crudWorker(ids));
+            crud.add(peer.perSecond());
+            crudP99.add(peer.p99Millis());
             http.add(reads.perSecond());
             raw.add(selects.perSecond());
             floor.add(bare.perSecond());
             httpP99.add(reads.p99Millis());
             rawP99.add(selects.p99Millis());
-            report.progress("detail rep %d: %.0f requests/s, raw %.0f selects/s, no-database floor %.0f requests/s"
-                    .formatted(rep, reads.perSecond(), selects.perSecond(), bare.perSecond()));
+            report.progress("detail rep %d: %.0f requests/s, raw %.0f selects/s, no-database floor %.0f requests/s, peer %.0f requests/s"
+                    .formatted(rep, reads.perSecond(), selects.perSecond(), bare.perSecond(), peer.perSecond()));
         }
         report.result("detail_rps", Stats.median(http), "requests/s");
         report.result("detail_p99_ms", Stats.median(httpP99), "ms");
@@ -67,6 +75,11 @@ final class DetailReadWorkload {
         report.ratio("detail_read", Stats.median(http) / Stats.median(raw));
         // The ceiling of any read over this HTTP stack here: an answer from memory, no database.
         report.result("http_floor_rps", Stats.median(floor), "requests/s");
+        report.result("detail_crud", Stats.median(crud), "requests/s");
+        report.result("detail_crud_p99_ms", Stats.median(crudP99), "ms");
+        report.ratio("detail_peer", Stats.median(http) / Stats.median(crud));
+        report.note("detail_crud: the peer (a plain Spring Boot service on the same stack) answering GET"
+                + " /api/commitments/{id} with the row's detail, selected with JdbcClient and written by Jackson");
         report.note("detail_read: the same HTTP stack answering %s from memory (no database) makes %.0f requests/s,"
                 .formatted(floorPath, Stats.median(floor)) + " %.3f of the raw selects: the ceiling of RATIO detail_read here"
                 .formatted(Stats.median(floor) / Stats.median(raw)));
@@ -87,6 +100,10 @@ final class DetailReadWorkload {
 
     private ClosedLoop.Worker httpWorker(List<String> ids) {
         return () -> system.queries.get("/api/commitments/" + ids.get(ThreadLocalRandom.current().nextInt(ids.size())));
+    }
+
+    private ClosedLoop.Worker crudWorker(List<String> ids) {
+        return () -> system.peer.get("/api/commitments/" + ids.get(ThreadLocalRandom.current().nextInt(ids.size())));
     }
 
     private ClosedLoop.Worker rawWorker(List<String> ids) {

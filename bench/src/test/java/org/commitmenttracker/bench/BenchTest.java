@@ -19,10 +19,12 @@ class BenchTest {
             "lag_p99_ms", "lag_median_ms", "lag_rate",
             "replay_events", "replay", "replay_raw",
             "detail_rps", "detail_p99_ms", "detail_raw_rps", "detail_raw_p99_ms", "http_floor_rps",
+            "append_crud", "append_crud_p99_ms", "detail_crud", "detail_crud_p99_ms",
+            "feed_catchup_events", "feed_catchup", "feed_catchup_raw",
             "stream_fanout_p99_ms", "stream_fanout_median_ms",
             "verify_all_events", "verify_all", "verify_all_raw");
     private static final List<String> RATIOS = List.of("append_c1", "append_c8", "long_stream", "replay", "detail_read",
-            "verify_all");
+            "verify_all", "append_peer", "detail_peer", "feed_catchup");
 
     @Test
     void printsEveryFigureAndRatioWithAPositiveFiniteValue() {
