@@ -215,7 +215,7 @@ class PeerService {
                 throws JsonProcessingException {
             FundsDisbursed event = new FundsDisbursed(id, request.disbursementId(),
                     Money.of(request.amount().value(), request.amount().currency()), request.disbursedOn(),
-                    request.recipient(), null, null);
+                    request.recipient(), null, null, null);
             String eventId = UUID.randomUUID().toString();
             long sequence = jdbc.sql("""
                             INSERT INTO bench.peer_events (event_identifier, aggregate_identifier, sequence_number, type,

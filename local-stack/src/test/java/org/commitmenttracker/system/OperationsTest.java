@@ -51,7 +51,7 @@ class OperationsTest {
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             String scrape = system.queries().call("/actuator/prometheus").as("metrics").get().body();
-            for (String projection : new String[]{"commitments", "timeline", "ledger", "dialogues", "dashboard", "feed"}) {
+            for (String projection : new String[]{"commitments", "timeline", "feed"}) {
                 assertThat(scrape).containsPattern("(?m)^tracker_projection_lag\\{.*projection=\"" + projection + "\".*} \\d");
                 assertThat(scrape).containsPattern(
                         "(?m)^tracker_projection_dead_letters\\{.*projection=\"" + projection + "\".*} \\d");

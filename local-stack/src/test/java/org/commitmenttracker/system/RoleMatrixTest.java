@@ -67,8 +67,13 @@ class RoleMatrixTest {
             QUERY_SERVICE.put("GET " + path, EVERY_ROLE);
         }
         for (String path : List.of("/api/commitments/{id}/history", "/api/commitments/{id}/state",
-                "/api/commitments/{id}/integrity", "/api/integrity")) {
+                "/api/commitments/{id}/integrity", "/api/integrity", "/api/export")) {
             QUERY_SERVICE.put("GET " + path, AUDITORS);
+        }
+        // api.md: the log's checkpoints, key and proofs need no login, anyone may verify
+        for (String path : List.of("/api/log/checkpoint", "/api/log/checkpoints", "/api/log/key",
+                "/api/log/proofs/inclusion", "/api/log/proofs/consistency")) {
+            QUERY_SERVICE.put("GET " + path, PUBLIC);
         }
         for (String endpoint : List.of("GET /api/events", "GET /api/events/stream", "GET /api/subscriptions",
                 "POST /api/subscriptions", "GET /api/subscriptions/{id}", "DELETE /api/subscriptions/{id}",

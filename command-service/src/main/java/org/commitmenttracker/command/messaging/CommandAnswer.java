@@ -7,12 +7,8 @@ package org.commitmenttracker.command.messaging;
  */
 public record CommandAnswer(int status, String location, CommandResult result) {
 
-    /** Stands for the commitment's version after the command in a location, for things named by it. */
-    public static final String VERSION = "{version}";
-
-    /** 201 when the command creates something at {@code location} (which may hold {@link #VERSION}), else 200. */
+    /** 201 when the command creates something read at {@code location}, else 200. */
     static CommandAnswer of(String location, CommandResult result) {
-        return location == null ? new CommandAnswer(200, null, result)
-                : new CommandAnswer(201, location.replace(VERSION, Long.toString(result.version())), result);
+        return new CommandAnswer(location == null ? 200 : 201, location, result);
     }
 }

@@ -34,10 +34,12 @@ public class CommandSender {
 
     private final CommandGateway gateway;
     private final ObjectMapper objectMapper;
+    private final ReadLocations readLocations;
 
-    CommandSender(CommandGateway gateway, ObjectMapper objectMapper) {
+    CommandSender(CommandGateway gateway, ObjectMapper objectMapper, ReadLocations readLocations) {
         this.gateway = gateway;
         this.objectMapper = objectMapper;
+        this.readLocations = readLocations;
     }
 
     /** Sends a command for an HTTP request that answers 200; {@code request} is the body, which an idempotency key is bound to. */
@@ -46,11 +48,12 @@ public class CommandSender {
     }
 
     /**
-     * Sends a command for an HTTP request; {@code location} is where what it creates can be read
-     * (a 201; it may hold {@link CommandAnswer#VERSION}), or null (a 200). A request with an
+     * Sends a command for an HTTP request; {@code path} is the command side's path of what it
+     * creates (a 201, with the Location where it is read), or null (a 200). A request with an
      * Idempotency-Key seen before gets the first answer again, status and Location included.
      */
-    public CommandAnswer send(CommitmentCommand command, Object request, CommandContext context, String location) {
+    public CommandAnswer send(CommitmentCommand command, Object request, CommandContext context, String path) {
+        String location = path == null ? null : readLocations.of(path);
         if (context.idempotencyKey() == null) {
             return CommandAnswer.of(location, send(command, context.metaData()));
         }

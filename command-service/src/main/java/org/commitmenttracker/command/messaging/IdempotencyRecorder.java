@@ -21,7 +21,7 @@ import java.util.List;
 final class IdempotencyRecorder implements MessageHandlerInterceptor<CommandMessage<?>> {
 
     static final String REQUEST_HASH = "requestHash";
-    /** Where the command's answer says its creation can be read (may hold {@link CommandAnswer#VERSION}); absent for a 200. */
+    /** Where the command's answer says its creation can be read; absent for a 200. */
     static final String ANSWER_LOCATION = "answerLocation";
 
     private final IdempotencyKeys keys;

@@ -5,21 +5,12 @@ import org.commitmenttracker.command.messaging.CommandResult;
 import org.springframework.http.ResponseEntity;
 
 import java.net.URI;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The answers of api.md: the result as body, the version as ETag, 201 with Location for
- * creations. A {@code Location} is where the created thing is read: the query service's detail
- * of its commitment, with the child's anchor ({@code .../api/commitments/{id}#dialogue-{dialogueId}}),
- * under the query service's public base URL ({@code tracker.query-service.base-url}, set once
- * at startup by {@link QueryServiceBaseUrl}).
+ * The answers of api.md: the result as body, the version as ETag, 201 with the Location where
+ * the created thing is read ({@link org.commitmenttracker.command.messaging.ReadLocations}).
  */
 public final class Answers {
-
-    private static final Pattern CHILD = Pattern.compile("(/api/commitments/[^/]+)/([a-z]+?)s?/([^/]+)(/.*)?");
-
-    private static volatile String queryServiceBaseUrl = "http://localhost:8082";
 
     private Answers() {
     }
@@ -28,20 +19,9 @@ public final class Answers {
     public static ResponseEntity<CommandResult> of(CommandAnswer answer) {
         ResponseEntity.BodyBuilder builder = ResponseEntity.status(answer.status()).eTag(etag(answer.result()));
         if (answer.location() != null) {
-            builder.location(whereRead(answer.location()));
+            builder.location(URI.create(answer.location()));
         }
         return builder.body(answer.result());
-    }
-
-    /** Where the thing at {@code path} is read; a child (and anything under it) at its anchor in the detail. */
-    static URI whereRead(String path) {
-        Matcher child = CHILD.matcher(path);
-        String read = child.matches() ? child.group(1) + "#" + child.group(2) + "-" + child.group(3) : path;
-        return URI.create(queryServiceBaseUrl + read);
-    }
-
-    static void queryServiceBaseUrl(String baseUrl) {
-        queryServiceBaseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
     public static ResponseEntity<CommandResult> ok(CommandResult result) {

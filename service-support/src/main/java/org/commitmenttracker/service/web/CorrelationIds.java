@@ -28,13 +28,24 @@ public final class CorrelationIds extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String given = request.getHeader(HEADER);
-        // An id we may not log is replaced (commands refuse it with 400 all the same).
-        String id = given != null && VALID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        // An id we may not log is replaced (commands refuse it with 400 all the same); an async
+        // dispatch of the same request keeps the id chosen first.
+        String id = request.getAttribute(ATTRIBUTE) instanceof String chosen ? chosen
+                : given != null && VALID.matcher(given).matches() ? given : UUID.randomUUID().toString();
         request.setAttribute(ATTRIBUTE, id);
         response.setHeader(HEADER, id);
         try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_KEY, id)) {
             chain.doFilter(request, response);
         }
+    }
+
+    /**
+     * Also on the async dispatch: a body is read without a thread first ({@link BodyFirst}) and
+     * the request then handled in an async dispatch, whose log lines need the id too.
+     */
+    @Override
+    protected boolean shouldNotFilterAsyncDispatch() {
+        return false;
     }
 
     /** The correlation id this filter gave the request; a new one for a request it did not see. */
