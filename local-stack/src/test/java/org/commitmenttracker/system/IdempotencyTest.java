@@ -73,7 +73,7 @@ class IdempotencyTest {
         assertAllAlike(answers, 201);
         assertThat(answers.get(0).json().get("version").asLong()).isEqualTo(3);
         assertThat(answers.get(0).header("ETag")).contains("\"3\"");
-        assertThat(answers.get(0).header("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/disbursements/voucher-1"));
+        assertThat(answers.get(0).header("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("#disbursement-voucher-1"));
         assertThat(answers.get(0).json().get("eventIds")).hasSize(1);
         assertThat(system.eventCount(id)).isEqualTo(3);
         assertThat(system.eventIds(id).get(2)).isEqualTo(answers.get(0).json().get("eventIds").get(0).asText());

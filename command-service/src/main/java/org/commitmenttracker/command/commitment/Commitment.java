@@ -570,7 +570,10 @@ public class Commitment {
 
     @EventSourcingHandler
     void on(CommitmentEvent event, @MetaDataValue("hash") String hash, @SequenceNumber long sequenceNumber,
-            @MessageIdentifier String eventId) {
+            @MessageIdentifier String messageId, @MetaDataValue(ChainedIdentity.EVENT_ID) String chosenId) {
+        // While applied, the event still carries the id record() chose for it (the bus stores it
+        // under that id); once stored and read back, its own id is that one.
+        String eventId = chosenId != null ? chosenId : messageId;
         lastHash = hash;
         long version = sequenceNumber + 1;
         evolve(event, version, eventId);

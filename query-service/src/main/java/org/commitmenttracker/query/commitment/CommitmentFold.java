@@ -2,6 +2,7 @@ package org.commitmenttracker.query.commitment;
 
 import static org.commitmenttracker.query.commitment.Lists.orElse;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -73,10 +74,15 @@ public final class CommitmentFold {
                 state.progress().apply(event));
     }
 
-    /** An event of a commitment's stream at its version (1 for the announcement). */
-    public record VersionedEvent(CommitmentEvent event, long version) {
+    /** An event of a commitment's stream at its version (1 for the announcement), recorded at {@code recordedAt}. */
+    public record VersionedEvent(CommitmentEvent event, long version, Instant recordedAt) {
+
+        public VersionedEvent(CommitmentEvent event, long version) {
+            this(event, version, null);
+        }
+
         VersionedEvent with(CommitmentEvent corrected) {
-            return new VersionedEvent(corrected, version);
+            return new VersionedEvent(corrected, version, recordedAt);
         }
     }
 

@@ -28,7 +28,7 @@ public interface CommitmentStreams {
             return eventStore.readEvents(commitmentId, 0).asStream()
                     .filter(message -> message.getSequenceNumber() < version)
                     .map(message -> new CommitmentFold.VersionedEvent((CommitmentEvent) message.getPayload(),
-                            message.getSequenceNumber() + 1))
+                            message.getSequenceNumber() + 1, message.getTimestamp()))
                     .toList();
         }
     }

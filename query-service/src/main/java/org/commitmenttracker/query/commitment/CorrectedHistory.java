@@ -8,6 +8,7 @@ import org.commitmenttracker.events.correction.FactRetracted;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -60,6 +61,20 @@ public final class CorrectedHistory {
             }
         }
         return known;
+    }
+
+    /**
+     * The event a correction or retraction names, as it was known just before it: {@code before}
+     * is the stream up to it.
+     */
+    public static <T> Optional<CommitmentEvent> target(List<T> before, Function<T, CommitmentEvent> event,
+                                                       BiFunction<T, CommitmentEvent, T> replace,
+                                                       CommitmentEvent correction) {
+        List<T> known = of(before, event, replace);
+        int index = correction instanceof FactCorrected c ? latest(known, event, c.factKind(), c.factId(), c.factType())
+                : correction instanceof FactRetracted r ? latest(known, event, r.factKind(), r.factId(), r.factType())
+                : -1;
+        return index < 0 ? Optional.empty() : Optional.of(event.apply(known.get(index)));
     }
 
     /** Whether an event changes what is known of another rather than recording a fact of its own. */

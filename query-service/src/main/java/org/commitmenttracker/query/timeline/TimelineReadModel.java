@@ -42,6 +42,14 @@ public class TimelineReadModel {
                 .list();
     }
 
+    /** Forgets a commitment's entries of a generation, before they are written again from its stream. */
+    void clear(String commitmentId, long generation) {
+        jdbc.sql("DELETE FROM query.timeline_entry WHERE commitment_id = :commitmentId AND generation = :generation")
+                .param("commitmentId", commitmentId)
+                .param("generation", generation)
+                .update();
+    }
+
     void add(String commitmentId, long generation, TimelineEntry entry) {
         jdbc.sql("""
                         INSERT INTO query.timeline_entry (commitment_id, generation, version, type, occurred_on,

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.commitmenttracker.events.CommitmentEvent;
+import org.commitmenttracker.events.correction.FactCorrected;
+import org.commitmenttracker.events.correction.FactRetracted;
+import org.commitmenttracker.events.funding.FundsDeobligated;
 import org.commitmenttracker.events.commitment.CommitmentAnnounced;
 import org.commitmenttracker.events.commitment.CommitmentFulfilled;
 import org.commitmenttracker.events.commitment.CommitmentRevised;
@@ -106,8 +109,30 @@ final class TimelineSentences {
             return "Fulfilled on " + e.fulfilledOn() + because(e.summary());
         } else if (event instanceof CommitmentWithdrawn e) {
             return "Withdrawn on " + e.withdrawnOn() + because(e.reason());
+        } else if (event instanceof FundsDeobligated e) {
+            return "De-obligated " + money(e.amount()) + " of award " + e.obligationId() + because(e.reason());
+        } else if (event instanceof FactCorrected || event instanceof FactRetracted) {
+            return correction(event, null, names);
         }
         return "Recorded " + event.getClass().getSimpleName();
+    }
+
+    /**
+     * A correction or retraction as a sentence: what the record said ({@code was}, the fact as
+     * known just before) and what is known now, and why. "Dialogue 'HLED' held on 2021-09-08 in
+     * Washington was corrected to: Dialogue 'HLED' held on 2021-09-09 in Washington: typo".
+     */
+    static String correction(CommitmentEvent event, CommitmentEvent was, Names names) {
+        String before = was == null ? null : of(was, names);
+        if (event instanceof FactCorrected e) {
+            return (before == null ? "The " + e.factKind().json() + " " + e.factId() : "'" + before + "'")
+                    + " was corrected to '" + of(e.content(), names) + "'" + because(e.reason());
+        }
+        if (event instanceof FactRetracted e) {
+            return (before == null ? "The " + e.factKind().json() + " " + e.factId() : "'" + before + "'")
+                    + " was retracted: it never happened" + because(e.reason());
+        }
+        return of(event, names);
     }
 
     private static String revised(CommitmentRevised e) {

@@ -53,7 +53,7 @@ class RebuildBesideTest {
         commitments = new CommitmentReadModel(db.jdbc, db.namedJdbc, db.objectMapper);
         commitmentProjection = new CommitmentProjection(commitments, db.versions, ReadModelDatabase.NO_CORRECTIONS);
         timeline = new TimelineReadModel(db.jdbc, db.versions);
-        timelineProjection = new TimelineProjection(timeline, db.versions);
+        timelineProjection = new TimelineProjection(timeline, db.versions, ReadModelDatabase.NO_CORRECTIONS);
         dashboard = new DashboardReadModel(db.jdbc);
         calendar = new DialogueCalendar(db.jdbc);
     }

@@ -42,7 +42,7 @@ class TimelineProjectionTest {
     static void database() {
         db = ReadModelDatabase.create();
         timeline = new TimelineReadModel(db.jdbc, db.versions);
-        projection = new TimelineProjection(timeline, db.versions);
+        projection = new TimelineProjection(timeline, db.versions, ReadModelDatabase.NO_CORRECTIONS);
     }
 
     @AfterAll
