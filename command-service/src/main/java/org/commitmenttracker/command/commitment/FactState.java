@@ -5,6 +5,7 @@ import org.commitmenttracker.events.correction.FactCorrected;
 import org.commitmenttracker.events.correction.FactKind;
 import org.commitmenttracker.events.correction.FactRetracted;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -28,6 +29,22 @@ public interface FactState {
     void checkRetraction(FactRetracted retraction);
 
     void evolve(CommitmentEvent event, long version, String eventId);
+
+    /** The rules that relate facts to each other, each one {@code if}: what this state breaks of them. */
+    List<String> violations();
+
+    /**
+     * Refuses a change that would break a rule relating facts to each other. Only what the change
+     * breaks counts: a history recorded before a rule existed does not block what follows it.
+     */
+    default void requireNothingBroken(FactState next) {
+        List<String> before = violations();
+        for (String broken : next.violations()) {
+            if (!before.contains(broken)) {
+                throw CommitmentRefused.conflict(broken);
+            }
+        }
+    }
 
     /** The event types {@link #evolve} changes state for; every other type it ignores on purpose. */
     Set<Class<? extends CommitmentEvent>> handledTypes();

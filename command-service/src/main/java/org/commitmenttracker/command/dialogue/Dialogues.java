@@ -125,21 +125,8 @@ public class Dialogues implements FactState {
         requireNothingBroken(with(retraction));
     }
 
-    /**
-     * Refuses a change that would break a rule relating facts to each other. Only what the change
-     * breaks counts: a history recorded before a rule existed does not block what follows it.
-     */
-    private void requireNothingBroken(Dialogues next) {
-        List<String> before = violations();
-        for (String broken : next.violations()) {
-            if (!before.contains(broken)) {
-                throw conflict(broken);
-            }
-        }
-    }
-
-    /** The rules that relate facts to each other, each one {@code if}; what the state breaks of them. */
-    private List<String> violations() {
+    @Override
+    public List<String> violations() {
         List<String> broken = new ArrayList<>();
         dialogues.forEach((id, dialogue) -> {
             if (!dialogue.scheduled().live()) {

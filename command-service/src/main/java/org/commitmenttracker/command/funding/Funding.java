@@ -274,22 +274,8 @@ public class Funding implements FactState {
 
     // --- every rule of domain.md on the whole state ---
 
-    /** The rules that relate facts to each other; each one {@code if} and one refusal. */
-    /**
-     * Refuses a change that would break a rule relating facts to each other. Only what the change
-     * breaks counts: a history recorded before a rule existed does not block what follows it.
-     */
-    private void requireNothingBroken(Funding next) {
-        List<String> before = violations();
-        for (String broken : next.violations()) {
-            if (!before.contains(broken)) {
-                throw conflict(broken);
-            }
-        }
-    }
-
-    /** The rules that relate facts to each other, each one {@code if}; what the state breaks of them. */
-    private List<String> violations() {
+    @Override
+    public List<String> violations() {
         List<String> broken = new ArrayList<>();
         requireWithinLimit(broken, "pledged", pledged());
         requireWithinLimit(broken, "obligated", sum(obligations.values().stream().filter(o -> o.recorded().live())

@@ -165,21 +165,8 @@ public class Progress implements FactState {
         requireNothingBroken(with(retraction));
     }
 
-    /**
-     * Refuses a change that would break a rule relating facts to each other. Only what the change
-     * breaks counts: a history recorded before a rule existed does not block what follows it.
-     */
-    private void requireNothingBroken(Progress next) {
-        List<String> before = violations();
-        for (String broken : next.violations()) {
-            if (!before.contains(broken)) {
-                throw conflict(broken);
-            }
-        }
-    }
-
-    /** The rules that relate facts to each other, each one {@code if}; what the state breaks of them. */
-    private List<String> violations() {
+    @Override
+    public List<String> violations() {
         List<String> broken = new ArrayList<>();
         milestones.forEach((id, milestone) -> {
             if (milestone.set().recorded().live() && milestone.isAchieved()

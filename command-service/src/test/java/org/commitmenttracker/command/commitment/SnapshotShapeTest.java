@@ -87,7 +87,7 @@ class SnapshotShapeTest {
     private static Commitment commitmentAfter(List<Object> events) {
         Commitment commitment = new Commitment();
         for (int i = 0; i < events.size(); i++) {
-            commitment.on((CommitmentEvent) events.get(i), "hash-" + i, i, "event-" + (i + 1));
+            commitment.on((CommitmentEvent) events.get(i), "hash-" + i, i, "event-" + (i + 1), null);
         }
         return commitment;
     }

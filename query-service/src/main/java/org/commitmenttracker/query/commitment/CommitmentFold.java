@@ -81,7 +81,7 @@ public final class CommitmentFold {
             this(event, version, null);
         }
 
-        VersionedEvent with(CommitmentEvent corrected) {
+        public VersionedEvent with(CommitmentEvent corrected) {
             return new VersionedEvent(corrected, version, recordedAt);
         }
     }
