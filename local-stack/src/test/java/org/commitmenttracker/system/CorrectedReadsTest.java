@@ -133,6 +133,29 @@ class CorrectedReadsTest {
                 .isEqualTo("USD 100000.00 / USD 0.00");
     }
 
+    /**
+     * Found by {@link AsOfProperties}: the command side accepts a disbursement dated before any
+     * pledge is dated (no rule of domain.md relates their dates), so {@code state} as of the
+     * disbursement's day must count it, in its own currency, rather than drop it with the totals.
+     */
+    @Test
+    void aDisbursementDatedBeforeThePledgeCountsAsOfItsOwnDay() {
+        String id = Bodies.newId();
+        officer.post("/api/commitments", announcement(id, "LABOR", agencyOf(id)));
+        officer.post(at(id) + "/pledges", """
+                {"pledgeId": "dol-130m", "amount": {"value": "130000000.00", "currency": "USD"},
+                 "periodFrom": "2021-10-01", "periodTo": "2024-09-30", "fundingSource": "Department of Labor",
+                 "occurredOn": "2021-10-01"}""");
+        officer.post(at(id) + "/disbursements", """
+                {"disbursementId": "v-advance", "amount": {"value": "60000.00", "currency": "USD"},
+                 "disbursedOn": "2021-07-01", "recipient": "Centro de Derechos Laborales"}""");
+
+        assertThat(money(state(id, "asOf=2021-10-01").get("funding").get("disbursed"))).isEqualTo("USD 60000.00");
+        JsonNode july = state(id, "asOf=2021-07-01");
+        assertThat(july.path("funding").path("disbursed").path("value").asText()).as(july.toString())
+                .isEqualTo("60000.00");
+    }
+
     // --- the security dialogue
 
     @Test
