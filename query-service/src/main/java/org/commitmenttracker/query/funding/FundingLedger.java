@@ -16,7 +16,8 @@ import org.commitmenttracker.events.value.Money;
 /**
  * The funding of one commitment as {@code GET /api/commitments/{id}/ledger} shows it: the
  * totals, the disbursements by US fiscal year and every entry. All totals are in the currency
- * of the first pledge and null before it; {@code disbursed} is net of reversals everywhere.
+ * of the commitment (its first pledge's) and null before its first funding fact; {@code disbursed}
+ * is net of reversals everywhere.
  * Built by {@link #of} alone, the one rule by which the detail, the dashboard and the state as
  * of a day count money too.
  */
@@ -68,7 +69,9 @@ public record FundingLedger(String currency, Total pledged, Total obligated, Tot
     public static FundingLedger of(List<Entry> entriesInVersionOrder) {
         List<Entry> entries = new ArrayList<>(entriesInVersionOrder);
         entries.sort(Comparator.comparingLong(Entry::version));
-        String currency = entries.stream().filter(e -> e.kind() == Kind.PLEDGE && e.amount() != null)
+        // All money of a commitment is in one currency (the command side sees to it): the first
+        // line's, so that a disbursement dated before the first pledge still counts as of its day.
+        String currency = entries.stream().filter(e -> e.amount() != null)
                 .map(e -> e.amount().currency()).findFirst().orElse(null);
         List<Entry> byDate = new ArrayList<>(entries);
         byDate.sort(Comparator.comparing(Entry::date, Comparator.nullsLast(Comparator.naturalOrder()))
