@@ -71,7 +71,7 @@ public record FundingLedger(String currency, Total pledged, Total obligated, Tot
         entries.sort(Comparator.comparingLong(Entry::version));
         // All money of a commitment is in one currency (the command side sees to it): the first
         // line's, so that a disbursement dated before the first pledge still counts as of its day.
-        String currency = entries.stream().filter(e -> e.amount() != null)
+        String currency = entries.stream().filter(e -> e.amount() != null && e.kind() != Kind.PLEDGE_REVISION)
                 .map(e -> e.amount().currency()).findFirst().orElse(null);
         List<Entry> byDate = new ArrayList<>(entries);
         byDate.sort(Comparator.comparing(Entry::date, Comparator.nullsLast(Comparator.naturalOrder()))

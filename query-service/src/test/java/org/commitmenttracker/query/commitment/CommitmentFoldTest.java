@@ -496,9 +496,6 @@ class CommitmentFoldTest {
         FoldedCommitment beforeState = foldState(laborAnnounced(), firstGrantsMilestone());
         CommitmentDetail before = beforeState.detail();
         List<CommitmentEvent> strays = List.of(
-                obligated("AWD-2021-001", "10.00", LocalDate.of(2021, 7, 1)), // no pledge yet
-                disbursed("VCH-2021-001", "10.00", LocalDate.of(2021, 7, 1)),
-                new DisbursementReversed(LABOR, "VCH-2021-001", usd("10.00"), "x", LocalDate.of(2021, 7, 1), null, null),
                 new PledgeRevised(LABOR, "no-such-pledge", usd("1.00"), "x", LocalDate.of(2021, 7, 1), null),
                 new DialogueRescheduled(LABOR, "no-such-dialogue", VISIT, VISIT, "x", LocalDate.of(2021, 7, 1)),
                 new DialogueHeld(LABOR, "no-such-dialogue", VISIT, "Mexico City", List.of(), null),
@@ -517,6 +514,20 @@ class CommitmentFoldTest {
         assertThat(state.version()).isEqualTo(before.version() + strays.size());
         assertThat(state).usingRecursiveComparison()
                 .ignoringFields("version", "status", "lastActivityOn").isEqualTo(before);
+    }
+
+    /** As of a day before the first pledge (or a pledge retracted since), money already moved still shows. */
+    @Test
+    void moneyRecordedBeforeAnyPledgeIsCountedNotDropped() {
+        CommitmentDetail detail = fold(laborAnnounced(),
+                obligated("AWD-2021-001", "10.00", LocalDate.of(2021, 7, 1)),
+                disbursed("VCH-2021-001", "10.00", LocalDate.of(2021, 7, 1)),
+                new DisbursementReversed(LABOR, "VCH-2021-001", usd("10.00"), "x", LocalDate.of(2021, 7, 1), null, null));
+
+        assertThat(detail.funding().obligated().value()).isEqualByComparingTo("10.00");
+        assertThat(detail.funding().disbursed().value()).isEqualByComparingTo("0.00");
+        assertThat(detail.funding().reversed().value()).isEqualByComparingTo("10.00");
+        assertThat(detail.funding().pledged().value()).isEqualByComparingTo("0.00");
     }
 
     @Test
