@@ -17,7 +17,7 @@ class BenchTest {
             "append_c8", "append_c8_p99_ms", "append_c8_raw", "append_c8_raw_p99_ms", "append_c8_inprocess",
             "long_stream_ms", "long_stream_fresh_ms",
             "lag_p99_ms", "lag_median_ms", "lag_rate",
-            "replay_events", "replay", "replay_raw",
+            "replay_events", "replay", "replay_raw", "replay_switch_ms",
             "detail_rps", "detail_p99_ms", "detail_raw_rps", "detail_raw_p99_ms", "http_floor_rps",
             "append_crud", "append_crud_p99_ms", "detail_crud", "detail_crud_p99_ms",
             "feed_catchup_events", "feed_catchup", "feed_catchup_raw",

@@ -66,6 +66,35 @@ class LogTest {
                 .contains(first.size(), second.size());
     }
 
+    /**
+     * A database from before the log: its feed holds events that the tree does not. The next
+     * event makes the service append their leaves once, from the feed and the event store, and
+     * the tree it builds is the one signed before (consistent with a checkpoint saved earlier).
+     */
+    @Test
+    void aFeedWrittenBeforeTheLogGetsItsLeavesOnceAndTheTreeExtendsTheCheckpointSignedBefore() throws Exception {
+        commitment();
+        LogAuditing auditor = new LogAuditing(system);
+        String savedNote = auditor.checkpointOfEverything();
+        Checkpoint saved = auditor.checkpoint(savedNote);
+        Path savedFile = auditor.save("saved.txt", savedNote);
+        Path key = auditor.save("key.pub", auditor.key());
+        try (var owner = system.ownerConnection(); var statement = owner.createStatement()) {
+            statement.executeUpdate("DELETE FROM query.log_node");
+        }
+
+        commitment();
+        Checkpoint after = auditor.checkpoint(auditor.checkpointOfEverything());
+
+        assertThat(after.size()).isEqualTo(auditor.storedEvents()).isGreaterThan(saved.size());
+        JsonNode consistency = queries.call("/api/log/proofs/consistency?from=" + saved.size() + "&to=" + after.size())
+                .get().json();
+        assertThat(MerkleTree.verifyConsistency(saved.size(), after.size(), saved.rootHash(), after.rootHash(),
+                hashes(consistency))).as("the rebuilt tree extends the tree signed before").isTrue();
+        LogAuditing.Verdict verdict = auditor.verify(auditor.export(""), savedFile, key);
+        assertThat(verdict.status()).as(verdict.report()).isZero();
+    }
+
     @Test
     void anUntouchedLogVerifiesOfflineAgainstASavedCheckpoint() throws Exception {
         commitment();

@@ -153,9 +153,7 @@ class QueryServiceCrashTest {
                 "--tracker.processing.max-segments=2"));
         database.queryServiceProperties().forEach((key, value) -> command.add("--" + key + "=" + value));
         // one event per transaction, so that the kill lands between and inside many of them
-        for (String projection : ReadModelFixtures.PROJECTIONS) {
-            command.add("--axon.eventhandling.processors." + projection + ".batch-size=1");
-        }
+        command.add("--tracker.processing.batch-size=1");
         File log = Path.of("target", "killed-query-service.log").toFile();
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
     }

@@ -43,18 +43,21 @@ class WaitingReadsTest {
             waits.add(waiting.sendAsync(wait, HttpResponse.BodyHandlers.ofString()));
         }
 
-        // While they wait (3 s in the tests' configuration), other reads answer, each well within 2 s.
-        long slowestNanos = 0;
+        // While they wait (3 s in the tests' configuration), other reads answer. Had the waits held
+        // request threads, the reads would queue behind them until they timed out, seconds each;
+        // the median stays far below that even on a loaded machine (the p99 is the bench's to measure).
+        List<Duration> reads = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             long started = System.nanoTime();
             TrackerHttp.Response detail = queries.call("/api/commitments/" + id).as("officer").get();
-            slowestNanos = Math.max(slowestNanos, System.nanoTime() - started);
+            reads.add(Duration.ofNanos(System.nanoTime() - started));
             assertThat(detail.status()).isEqualTo(200);
             assertThat(detail.json().get("id").asText()).isEqualTo(id);
         }
         assertThat(waits).as("the waits were still waiting while the other reads answered")
                 .anyMatch(wait -> !wait.isDone());
-        assertThat(Duration.ofNanos(slowestNanos)).isLessThan(Duration.ofSeconds(2));
+        assertThat(reads.stream().sorted().toList().get(reads.size() / 2)).as("the median read")
+                .isLessThan(Duration.ofSeconds(1));
 
         // Each wait ends as a problem: 504 after its wait, or 429/503 with Retry-After beyond the bounds.
         for (CompletableFuture<HttpResponse<String>> wait : waits) {

@@ -6,14 +6,16 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.commitmenttracker.events.CommitmentEvent;
 import org.commitmenttracker.query.processing.AppliedVersions;
-import org.commitmenttracker.query.processing.BatchedRows;
+import org.commitmenttracker.query.processing.CommitmentRows;
+import org.commitmenttracker.query.processing.ReadModelProcessor;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 /**
  * Folds each commitment once ({@link CommitmentFold}) and writes every read model of it from
  * that fold ({@link CommitmentReadModel}): the list and detail, the ledger, the dialogue
  * calendar and the dashboard. Idempotent and replayable through {@link AppliedVersions}, worked
- * per batch ({@link BatchedRows}).
+ * per batch ({@link CommitmentRows}).
  */
 @Component
 @ProcessingGroup(CommitmentProjection.NAME)
@@ -21,13 +23,19 @@ public class CommitmentProjection {
 
     public static final String NAME = "commitments";
 
+    /** Its processor has the read side's shared settings (an event it cannot apply is parked). */
+    @Bean
+    static ReadModelProcessor commitmentsProcessor() {
+        return ReadModelProcessor.named(NAME);
+    }
+
     private final AppliedVersions versions;
-    private final BatchedRows<FoldedCommitment> rows;
+    private final CommitmentRows<FoldedCommitment> rows;
     private final CommitmentStreams streams;
 
     public CommitmentProjection(CommitmentReadModel readModel, AppliedVersions versions, CommitmentStreams streams) {
         this.versions = versions;
-        this.rows = new BatchedRows<>(NAME, readModel, versions);
+        this.rows = new CommitmentRows<>(NAME, readModel, versions);
         this.streams = streams;
     }
 

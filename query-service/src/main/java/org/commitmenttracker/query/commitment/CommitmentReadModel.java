@@ -3,7 +3,7 @@ package org.commitmenttracker.query.commitment;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.commitmenttracker.query.processing.AppliedVersions;
-import org.commitmenttracker.query.processing.BatchedRows;
+import org.commitmenttracker.query.processing.CommitmentRows;
 import org.commitmenttracker.query.web.Page;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSourceUtils;
@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
  * rule is decided again in SQL.
  */
 @Repository
-public class CommitmentReadModel implements BatchedRows.Table<FoldedCommitment> {
+public class CommitmentReadModel implements CommitmentRows.Table<FoldedCommitment> {
 
     /** The generation reads answer from. */
     static final String SERVING = AppliedVersions.serving(CommitmentProjection.NAME);
@@ -146,8 +146,8 @@ public class CommitmentReadModel implements BatchedRows.Table<FoldedCommitment> 
 
     /** Writes many rows as {@link #save} does, in two batched statements rather than one or two per row. */
     @Override
-    public void saveAll(Collection<BatchedRows.Write<FoldedCommitment>> writes) {
-        List<Map<String, Object>> updates = writes.stream().filter(BatchedRows.Write::exists)
+    public void saveAll(Collection<CommitmentRows.Write<FoldedCommitment>> writes) {
+        List<Map<String, Object>> updates = writes.stream().filter(CommitmentRows.Write::exists)
                 .map(w -> params(w.row(), w.generation())).toList();
         List<Map<String, Object>> upserts = new ArrayList<>(
                 writes.stream().filter(w -> !w.exists()).map(w -> params(w.row(), w.generation())).toList());
@@ -160,8 +160,8 @@ public class CommitmentReadModel implements BatchedRows.Table<FoldedCommitment> 
         if (!upserts.isEmpty()) {
             batch.batchUpdate(UPSERT, SqlParameterSourceUtils.createBatch(upserts));
         }
-        writes.stream().collect(Collectors.groupingBy(BatchedRows.Write::generation)).forEach((generation, some) ->
-                calendar.replace(some.stream().map(BatchedRows.Write::row).toList(), generation));
+        writes.stream().collect(Collectors.groupingBy(CommitmentRows.Write::generation)).forEach((generation, some) ->
+                calendar.replace(some.stream().map(CommitmentRows.Write::row).toList(), generation));
     }
 
     private Map<String, Object> params(FoldedCommitment state, long generation) {

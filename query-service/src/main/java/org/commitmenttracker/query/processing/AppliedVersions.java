@@ -39,8 +39,8 @@ public class AppliedVersions {
     private final TransactionTemplate savepoint;
     private final TransactionTemplate joined;
     private final FailedBatches failedBatches = new FailedBatches();
-    private final TransactionMemo<Key, Progress> progressOfTransaction = new TransactionMemo<>();
-    private final TransactionMemo<Key, Progress> unwritten = new TransactionMemo<>(this::write);
+    private final TransactionCache<Key, Progress> progressOfTransaction = new TransactionCache<>();
+    private final TransactionCache<Key, Progress> unwritten = new TransactionCache<>(this::write);
 
     public AppliedVersions(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
@@ -86,7 +86,7 @@ public class AppliedVersions {
 
     /**
      * Whether the change being applied may leave its writes to the end of the transaction (see
-     * {@link TransactionMemo}): true in a processor's first attempt at a batch, where any failure
+     * {@link TransactionCache}): true in a processor's first attempt at a batch, where any failure
      * fails the whole batch; false in its retry, where each event has its own savepoint.
      */
     public boolean deferring() {
@@ -143,7 +143,7 @@ public class AppliedVersions {
     }
 
     /**
-     * The progress of a commitment, from this transaction's memo or else looked up together with
+     * The progress of a commitment, from this transaction's cache or else looked up together with
      * that of every commitment of the processor's batch not yet known: what PostgreSQL holds
      * before this savepoint, so true whatever becomes of the change.
      */

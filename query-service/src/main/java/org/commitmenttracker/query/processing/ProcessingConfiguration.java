@@ -1,19 +1,27 @@
 package org.commitmenttracker.query.processing;
 
+import org.axonframework.common.AxonThreadFactory;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
-import org.axonframework.springboot.EventProcessorProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The processors' tracking tokens and dead letters live in the query schema, beside the read
@@ -94,30 +102,51 @@ class ProcessingConfiguration {
     }
 
     /**
-     * How many segments of each processor one instance claims at most (0: all it can). With
-     * several instances, a limit makes them split the work; a dead instance's segments are
-     * claimed by the others once its claims time out, within their own limits.
+     * Every read model's processor, with what they all share: pooled, reading
+     * {@link #processorEventSource} in batches, looking for unclaimed segments every
+     * {@code token-claim-interval} (Axon's default, 5 s, left a processor stopped by a database
+     * outage idle that long after it), each claiming at most {@code max-segments} (0: all it
+     * can; with several instances a limit makes them split the work, and a dead instance's
+     * segments go to the others once its claims time out). A processor that parks failures gets
+     * a dead-letter queue in {@code query.dead_letter_entry}, with the cache that spares Axon a
+     * look at that table before every event (a round trip per event in the replay's profile),
+     * and a replay clears it: the replay delivers those events again, and a parked sequence would
+     * otherwise swallow every event of its commitment.
      */
     @Bean
-    ConfigurerModule segmentsPerInstance(@Value("${tracker.processing.max-segments:0}") int maxSegments) {
-        return configurer -> {
-            if (maxSegments > 0) {
-                configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
-                        (configuration, builder) -> builder.maxClaimedSegments(maxSegments));
-            }
-        };
-    }
-
-    /**
-     * A replay clears the dead letters of its processing group: the replay delivers those events
-     * again, and a parked sequence would otherwise swallow every event of its commitment.
-     */
-    @Bean
-    ConfigurerModule deadLettersClearedOnReplay(EventProcessorProperties properties) {
-        return configurer -> properties.getProcessors().forEach((name, settings) -> {
-            if (settings.getDlq().isEnabled()) {
-                configurer.eventProcessing().registerDeadLetteringEventHandlerInvokerConfiguration(name,
-                        (configuration, builder) -> builder.allowReset(true));
+    ConfigurerModule readModelProcessors(List<ReadModelProcessor> processors,
+                                         ObjectProvider<WakingEventSource> processorEventSource,
+                                         ObjectProvider<ConnectionProvider> connections,
+                                         ObjectProvider<DeadLetterSchema> deadLetterSchema,
+                                         @Value("${tracker.processing.batch-size:100}") int batchSize,
+                                         @Value("${tracker.processing.token-claim-interval:1s}") Duration claimInterval,
+                                         @Value("${tracker.processing.max-segments:0}") int maxSegments) {
+        // the source and the queue's parts are taken when Axon builds the processors: the event store needs Axon's configuration first
+        return configurer -> processors.forEach(processor -> {
+            EventProcessingConfigurer processing = configurer.eventProcessing();
+            processing.registerPooledStreamingEventProcessor(processor.name(),
+                    configuration -> processorEventSource.getObject(),
+                    (configuration, builder) -> {
+                        ScheduledExecutorService workers = Executors.newScheduledThreadPool(processor.threads(),
+                                new AxonThreadFactory("WorkPackage[" + processor.name() + "]"));
+                        configuration.onShutdown(workers::shutdown);
+                        builder.workerExecutor(workers)
+                                .initialSegmentCount(processor.segments())
+                                .batchSize(batchSize)
+                                .tokenClaimInterval(claimInterval.toMillis());
+                        return maxSegments > 0 ? builder.maxClaimedSegments(maxSegments) : builder;
+                    });
+            if (processor.parksFailures()) {
+                processing.registerDeadLetterQueue(processor.name(), configuration -> JdbcSequencedDeadLetterQueue.builder()
+                                .processingGroup(processor.name())
+                                .connectionProvider(connections.getObject())
+                                .transactionManager(configuration.getComponent(TransactionManager.class))
+                                .schema(deadLetterSchema.getObject())
+                                .genericSerializer(configuration.serializer())
+                                .eventSerializer(configuration.eventSerializer())
+                                .build())
+                        .registerDeadLetteringEventHandlerInvokerConfiguration(processor.name(),
+                                (configuration, builder) -> builder.enableSequenceIdentifierCache().allowReset(true));
             }
         });
     }

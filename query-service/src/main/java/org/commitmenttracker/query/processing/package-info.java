@@ -2,12 +2,18 @@
  * The read side's write path: how the pooled streaming processors turn events into read-model
  * rows, explained once here (the classes say only what each is).
  *
+ * <h2>The processors</h2>
+ * Each read model has one pooled streaming processor, declared by its feature as a
+ * {@link org.commitmenttracker.query.processing.ReadModelProcessor} bean that states only how it
+ * differs (the feed: one segment, nothing parked); what they share is set once, in code
+ * ({@code ProcessingConfiguration}), and the properties hold only what an operator tunes.
+ *
  * <h2>One transaction per batch, few statements per event</h2>
  * A processor hands its projection a batch of events (100) in one transaction, together with its
  * token. The replay's cost was in round trips, so a projection reads what it needs for all the
  * batch's commitments in one statement ({@link org.commitmenttracker.query.processing.BatchCommitments}),
  * keeps what it read and wrote for the rest of the transaction
- * ({@link org.commitmenttracker.query.processing.TransactionMemo}), and records the versions it
+ * ({@link org.commitmenttracker.query.processing.TransactionCache}), and records the versions it
  * applied in one statement just before commit ({@link org.commitmenttracker.query.processing.AppliedVersions}).
  * An event at or below the version recorded for its commitment is a redelivery and changes
  * nothing, so every projection is idempotent.
@@ -15,7 +21,7 @@
  * <h2>Why a first attempt is deferred, and a failed batch retried in savepoints</h2>
  * A savepoint per event costs two more round trips; they were two thirds of the replay. So a
  * batch is first applied without savepoints, its rows written once, in batched statements, just
- * before commit ({@link org.commitmenttracker.query.processing.BatchedRows}). Any failure then
+ * before commit ({@link org.commitmenttracker.query.processing.CommitmentRows}). Any failure then
  * fails the whole batch. PostgreSQL refuses every statement of a transaction after one failed,
  * so Axon's retry of that batch ({@link org.commitmenttracker.query.processing.FailedBatches}
  * knows it by its events' ids) applies each event in its own savepoint, writing its rows at once:

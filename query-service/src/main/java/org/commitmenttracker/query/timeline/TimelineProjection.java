@@ -18,6 +18,8 @@ import org.commitmenttracker.query.commitment.CommitmentFold;
 import org.commitmenttracker.query.commitment.CommitmentStreams;
 import org.commitmenttracker.query.commitment.CorrectedHistory;
 import org.commitmenttracker.query.processing.AppliedVersions;
+import org.commitmenttracker.query.processing.ReadModelProcessor;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 /** Builds the timeline: one sentence per event, each written once under its version. */
@@ -26,6 +28,12 @@ import org.springframework.stereotype.Component;
 public class TimelineProjection {
 
     public static final String NAME = "timeline";
+
+    /** Its processor has the read side's shared settings (an event it cannot apply is parked). */
+    @Bean
+    static ReadModelProcessor timelineProcessor() {
+        return ReadModelProcessor.named(NAME);
+    }
 
     private final TimelineReadModel readModel;
     private final AppliedVersions versions;

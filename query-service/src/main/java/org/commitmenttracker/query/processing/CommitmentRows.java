@@ -15,7 +15,7 @@ import java.util.function.UnaryOperator;
  *
  * @param <T> the row's document; a fold never mutates one
  */
-public final class BatchedRows<T> {
+public final class CommitmentRows<T> {
 
     /** The table the rows live in. */
     public interface Table<T> {
@@ -43,14 +43,14 @@ public final class BatchedRows<T> {
     private final Table<T> table;
     private final AppliedVersions versions;
     /** The rows as this transaction has read or written them, empty for no row. */
-    private final TransactionMemo<String, Optional<T>> rows = new TransactionMemo<>();
-    private final TransactionMemo<String, Write<T>> unwritten;
+    private final TransactionCache<String, Optional<T>> rows = new TransactionCache<>();
+    private final TransactionCache<String, Write<T>> unwritten;
 
-    public BatchedRows(String readModel, Table<T> table, AppliedVersions versions) {
+    public CommitmentRows(String readModel, Table<T> table, AppliedVersions versions) {
         this.readModel = readModel;
         this.table = table;
         this.versions = versions;
-        this.unwritten = new TransactionMemo<>(writes -> table.saveAll(writes.values()));
+        this.unwritten = new TransactionCache<>(writes -> table.saveAll(writes.values()));
     }
 
     /**

@@ -15,17 +15,17 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>Only what the transaction has made true may be put here: a caller puts a value after its
  * savepoint succeeded, never before, so a change rolled back to its savepoint is never remembered.
  */
-public final class TransactionMemo<K, V> {
+public final class TransactionCache<K, V> {
 
     private final Consumer<Map<K, V>> beforeCommit;
 
-    /** A memo the transaction forgets when it ends. */
-    public TransactionMemo() {
+    /** A cache the transaction forgets when it ends. */
+    public TransactionCache() {
         this(values -> { });
     }
 
-    /** A memo whose values are handed to {@code beforeCommit} before the transaction commits. */
-    public TransactionMemo(Consumer<Map<K, V>> beforeCommit) {
+    /** A cache whose values are handed to {@code beforeCommit} before the transaction commits. */
+    public TransactionCache(Consumer<Map<K, V>> beforeCommit) {
         this.beforeCommit = beforeCommit;
     }
 
@@ -67,7 +67,7 @@ public final class TransactionMemo<K, V> {
         if (!active()) {
             return null;
         }
-        // The memo itself is the key of its map among the transaction's resources.
+        // The cache itself is the key of its map among the transaction's resources.
         Map<K, V> values = (Map<K, V>) TransactionSynchronizationManager.getResource(this);
         if (values == null && create) {
             values = new HashMap<>();
@@ -83,7 +83,7 @@ public final class TransactionMemo<K, V> {
 
                 @Override
                 public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(TransactionMemo.this);
+                    TransactionSynchronizationManager.unbindResourceIfPossible(TransactionCache.this);
                 }
             });
         }
