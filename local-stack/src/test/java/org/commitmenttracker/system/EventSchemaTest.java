@@ -72,6 +72,18 @@ class EventSchemaTest {
         assertThat(events.get(4).get("data").get("obligationId").isNull()).isTrue();
     }
 
+    /** An integrator holding a FundsDisbursed of revision 1 (before `reference`) can still fetch its schema. */
+    @Test
+    void aSupersededRevisionsSchemaStaysPublished() {
+        Response old = queries.call("/api/schemas/FundsDisbursed/1").as("integrator").get();
+        Response current = queries.call("/api/schemas/FundsDisbursed/2").as("integrator").get();
+
+        assertThat(old.status()).isEqualTo(200);
+        assertThat(old.json().get("title").asText()).isEqualTo("FundsDisbursed (revision 1)");
+        assertThat(old.json().get("properties").has("reference")).isFalse();
+        assertThat(current.json().get("properties").has("reference")).isTrue();
+    }
+
     @Test
     void anUnknownTypeOrRevisionIsNotFound() {
         for (String path : List.of("/api/schemas/NoSuchEvent/1", "/api/schemas/FundsDisbursed/99")) {

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The JSON Schema of every event revision, generated once from the event records at start. */
+/**
+ * The JSON Schema of every event revision: the current ones generated once from the event records
+ * at start, the superseded ones as they were published (domain.md: a schema stays published).
+ */
 @Component
 public class EventSchemaCatalogue {
 
@@ -39,7 +42,8 @@ public class EventSchemaCatalogue {
     }
 
     public Optional<ObjectNode> find(String type, String revision) {
-        return Optional.ofNullable(schemas.get(key(type, revision))).map(ObjectNode::deepCopy);
+        return Optional.ofNullable(schemas.get(key(type, revision))).map(ObjectNode::deepCopy)
+                .or(() -> EventSchemas.superseded(type, revision));
     }
 
     private static String key(String type, String revision) {

@@ -1,5 +1,6 @@
 package org.commitmenttracker.events.schema;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.victools.jsonschema.generator.CustomDefinition;
 import com.github.victools.jsonschema.generator.CustomPropertyDefinition;
@@ -14,8 +15,12 @@ import org.commitmenttracker.events.EventTypes;
 import org.commitmenttracker.events.Nullable;
 import org.commitmenttracker.events.value.Money;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Optional;
 
 /**
  * JSON Schema (2020-12) of each event revision, generated from the event records themselves, so
@@ -34,8 +39,26 @@ public final class EventSchemas {
     static final String CURRENCY_PATTERN = "^[A-Z]{3}$";
 
     private static final SchemaGenerator GENERATOR = generator();
+    private static final ObjectMapper PUBLISHED = new ObjectMapper();
 
     private EventSchemas() {
+    }
+
+    /**
+     * The schema of a revision that a newer one superseded, as it was published: kept in
+     * {@code event-schemas/<type>/<revision>.json}, since stored events of that revision stay
+     * readable and integrators may still hold them. Empty for a current or unknown revision.
+     */
+    public static Optional<ObjectNode> superseded(String type, String revision) {
+        if (!type.matches("[A-Za-z]+") || !revision.matches("[0-9]+")) {
+            return Optional.empty();
+        }
+        try (InputStream json = EventSchemas.class.getResourceAsStream(
+                "/event-schemas/" + type + "/" + revision + ".json")) {
+            return json == null ? Optional.empty() : Optional.of((ObjectNode) PUBLISHED.readTree(json));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the published schema of " + type + " " + revision, e);
+        }
     }
 
     /** The schema of the current revision of an event type. */

@@ -19,9 +19,13 @@ import org.commitmenttracker.events.funding.FundsDisbursed;
 import org.commitmenttracker.events.progress.IndicatorDefined;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -92,6 +96,39 @@ class EventSchemasTest {
         withoutTarget.remove("target");
         assertThat(schema.validate(withoutTarget)).isNotEmpty();
         assertThat(schema.validate(indicator.deepCopy().put("target", 82000))).isNotEmpty();
+    }
+
+    /**
+     * Every revision ever stored has a published schema, and its stored sample validates against
+     * it: the current one generated, a superseded one as kept ({@code event-schemas/}); a revision
+     * raised without keeping the old schema fails here.
+     */
+    @ParameterizedTest
+    @MethodSource("storedSamples")
+    void everyStoredRevisionsSampleValidatesAgainstTheSchemaPublishedForThatRevision(String type, String revision)
+            throws Exception {
+        Class<? extends CommitmentEvent> current = EventTypes.ALL.stream()
+                .filter(t -> EventTypes.name(t).equals(type)).findFirst().orElseThrow();
+        boolean isCurrent = EventTypes.revision(current).equals(revision);
+        ObjectNode published = isCurrent ? EventSchemas.of(current) : EventSchemas.superseded(type, revision)
+                .orElseThrow(() -> new AssertionError(type + " revision " + revision + " has no published schema"));
+
+        assertThat(EventSchemas.superseded(type, revision)).as("a current revision is generated, never kept")
+                .matches(kept -> kept.isPresent() != isCurrent);
+        assertThat(published.get("title").asText()).isEqualTo(type + " (revision " + revision + ")");
+        JsonNode sample = STORED.readTree(EventSchemasTest.class.getResourceAsStream(
+                "/event-samples/" + type + "/" + revision + ".json"));
+        assertThat(REGISTRY.getSchema(published).validate(sample)).isEmpty();
+    }
+
+    static Stream<Arguments> storedSamples() throws Exception {
+        Path samples = Path.of(EventSchemasTest.class.getResource("/event-samples").toURI());
+        try (Stream<Path> files = Files.walk(samples)) {
+            return files.filter(file -> file.toString().endsWith(".json"))
+                    .map(file -> Arguments.of(file.getParent().getFileName().toString(),
+                            file.getFileName().toString().replace(".json", "")))
+                    .toList().stream();
+        }
     }
 
     private static Schema schemaOf(Class<?> type) {
