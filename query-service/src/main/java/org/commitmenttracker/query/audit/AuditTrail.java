@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import org.commitmenttracker.events.CommitmentEvent;
 import org.commitmenttracker.query.commitment.CommitmentDetail;
+import org.commitmenttracker.query.commitment.CommitmentFold.VersionedEvent;
 import org.commitmenttracker.service.web.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -58,12 +59,12 @@ public class AuditTrail {
      * else on the day of {@code knownAt} (what the system showed then), else on {@code today}.
      */
     public CommitmentState state(String commitmentId, LocalDate asOf, Instant knownAt, LocalDate today) {
-        List<StateAsOf.RecordedEvent> stream = new ArrayList<>();
+        List<VersionedEvent> stream = new ArrayList<>();
         for (StoredEvent stored : existingStream(commitmentId)) {
             CommitmentEvent event = decoder.decode(stored).orElseThrow(() -> new ApiException(
                     HttpStatus.INTERNAL_SERVER_ERROR, "Unreadable history", "The stored event at version "
                     + stored.version() + " of commitment '" + commitmentId + "' cannot be read; verify its integrity."));
-            stream.add(new StateAsOf.RecordedEvent(event, stored.version(), stored.recordedAt()));
+            stream.add(new VersionedEvent(event, stored.version(), stored.recordedAt()));
         }
         StateAsOf.Replayed replayed = StateAsOf.replay(stream, asOf, knownAt).orElseThrow(() -> ApiException.notFound(
                 "Nothing was known of commitment '" + commitmentId + "'" + (asOf == null ? "" : " as of " + asOf)

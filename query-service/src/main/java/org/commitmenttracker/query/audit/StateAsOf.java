@@ -1,8 +1,8 @@
 package org.commitmenttracker.query.audit;
 
-import org.commitmenttracker.events.CommitmentEvent;
 import org.commitmenttracker.query.commitment.CommitmentDetail;
 import org.commitmenttracker.query.commitment.CommitmentFold;
+import org.commitmenttracker.query.commitment.CommitmentFold.VersionedEvent;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,10 +24,6 @@ import java.util.Optional;
  */
 final class StateAsOf {
 
-    /** An event of the stream with its two clocks' positions: its version and when it was recorded. */
-    record RecordedEvent(CommitmentEvent event, long version, Instant recordedAt) {
-    }
-
     /** The detail as it stood (with {@code overdue} false, as the fold leaves it) and how many events shaped it. */
     record Replayed(CommitmentDetail detail, int factsApplied) {
     }
@@ -40,10 +36,9 @@ final class StateAsOf {
      * @param knownAt keeps the events recorded on or before it; null keeps all
      * @return empty when nothing of the commitment was known
      */
-    static Optional<Replayed> replay(List<RecordedEvent> stream, LocalDate asOf, Instant knownAt) {
-        List<CommitmentFold.VersionedEvent> recorded = stream.stream()
+    static Optional<Replayed> replay(List<VersionedEvent> stream, LocalDate asOf, Instant knownAt) {
+        List<VersionedEvent> recorded = stream.stream()
                 .filter(e -> knownAt == null || !e.recordedAt().isAfter(knownAt))
-                .map(e -> new CommitmentFold.VersionedEvent(e.event(), e.version()))
                 .toList();
         return CommitmentFold.foldKnown(recorded, asOf)
                 .map(known -> new Replayed(known.state().detail(), known.factsApplied()));

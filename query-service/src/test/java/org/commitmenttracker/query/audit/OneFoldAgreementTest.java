@@ -15,7 +15,7 @@ import org.commitmenttracker.events.funding.FundsPledged;
 import org.commitmenttracker.events.value.Money;
 import org.commitmenttracker.query.Facts;
 import org.commitmenttracker.query.ReadModelDatabase;
-import org.commitmenttracker.query.audit.StateAsOf.RecordedEvent;
+import org.commitmenttracker.query.commitment.CommitmentFold.VersionedEvent;
 import org.commitmenttracker.query.commitment.CommitmentDetail;
 import org.commitmenttracker.query.commitment.CommitmentProjection;
 import org.commitmenttracker.query.commitment.CommitmentReadModel;
@@ -115,9 +115,9 @@ class OneFoldAgreementTest {
         JsonNode detail = db.objectMapper.readTree(commitments.detailJson(id, TODAY).orElseThrow().json());
         FundingLedger ledger = commitments.state(id).map(FoldedCommitment::ledger).orElseThrow();
         JsonNode ledgerJson = db.objectMapper.readTree(db.objectMapper.writeValueAsString(ledger));
-        List<RecordedEvent> recorded = new ArrayList<>();
+        List<VersionedEvent> recorded = new ArrayList<>();
         for (int i = 0; i < stream.size(); i++) {
-            recorded.add(new RecordedEvent(stream.get(i), i + 1, Instant.parse("2021-06-08T18:00:00Z")));
+            recorded.add(new VersionedEvent(stream.get(i), i + 1, Instant.parse("2021-06-08T18:00:00Z")));
         }
         CommitmentDetail asOfToday = StateAsOf.replay(recorded, TODAY, null).orElseThrow().detail();
         JsonNode state = db.objectMapper.readTree(db.objectMapper.writeValueAsString(asOfToday));

@@ -13,7 +13,7 @@ import org.commitmenttracker.events.value.Source;
 import org.commitmenttracker.query.commitment.CommitmentDetail;
 import org.commitmenttracker.query.commitment.CommitmentDetail.DialogueStatus;
 import org.commitmenttracker.query.commitment.CommitmentFold;
-import org.commitmenttracker.query.audit.StateAsOf.RecordedEvent;
+import org.commitmenttracker.query.commitment.CommitmentFold.VersionedEvent;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -37,10 +37,10 @@ class StateAsOfTest {
     private static final DialogueHeld HELD = new DialogueHeld(HLED, "hled-2021", LocalDate.of(2021, 9, 9),
             "Washington, D.C.", List.of("Building back together"), null);
 
-    private final List<RecordedEvent> course = List.of(
-            new RecordedEvent(ANNOUNCED, 1, Instant.parse("2021-06-08T18:00:00Z")),
-            new RecordedEvent(SCHEDULED, 2, Instant.parse("2021-06-15T12:00:00Z")),
-            new RecordedEvent(HELD, 3, Instant.parse("2021-09-30T09:00:00Z")));
+    private final List<VersionedEvent> course = List.of(
+            new VersionedEvent(ANNOUNCED, 1, Instant.parse("2021-06-08T18:00:00Z")),
+            new VersionedEvent(SCHEDULED, 2, Instant.parse("2021-06-15T12:00:00Z")),
+            new VersionedEvent(HELD, 3, Instant.parse("2021-09-30T09:00:00Z")));
 
     @Test
     void withoutFiltersItIsTheFoldOfTheWholeStreamVersionIncluded() {
@@ -64,8 +64,8 @@ class StateAsOfTest {
     void aCorrectedHeldDateCountsAsOfEveryDayButKnownAtBeforeTheCorrectionShowsTheOriginal() {
         DialogueHeld rightDay = new DialogueHeld(HLED, "hled-2021", LocalDate.of(2021, 9, 20), "Washington, D.C.",
                 List.of("Building back together"), null);
-        List<RecordedEvent> corrected = new java.util.ArrayList<>(course);
-        corrected.add(new RecordedEvent(new FactCorrected(HLED, FactKind.DIALOGUE, "hled-2021", "DialogueHeld",
+        List<VersionedEvent> corrected = new java.util.ArrayList<>(course);
+        corrected.add(new VersionedEvent(new FactCorrected(HLED, FactKind.DIALOGUE, "hled-2021", "DialogueHeld",
                 rightDay, "typo in the held date", LocalDate.of(2021, 10, 1)), 4, Instant.parse("2021-10-01T10:00:00Z")));
 
         CommitmentDetail nowOn10th = StateAsOf.replay(corrected, LocalDate.of(2021, 9, 10), null).orElseThrow().detail();
@@ -81,8 +81,8 @@ class StateAsOfTest {
 
     @Test
     void aRetractedFactIsAbsentAsOfEveryDay() {
-        List<RecordedEvent> retracted = new java.util.ArrayList<>(course);
-        retracted.add(new RecordedEvent(new FactRetracted(HLED, FactKind.DIALOGUE, "hled-2021", "DialogueHeld",
+        List<VersionedEvent> retracted = new java.util.ArrayList<>(course);
+        retracted.add(new VersionedEvent(new FactRetracted(HLED, FactKind.DIALOGUE, "hled-2021", "DialogueHeld",
                 "entered for the wrong dialogue", LocalDate.of(2021, 10, 1)), 4, Instant.parse("2021-10-01T10:00:00Z")));
 
         assertThat(StateAsOf.replay(retracted, null, null).orElseThrow().detail().dialogues().get(0).status())
@@ -136,9 +136,9 @@ class StateAsOfTest {
                 null, LocalDate.of(2022, 1, 10));
         EvidenceAttached december = new EvidenceAttached(HLED, "minutes", "Minutes", "https://example.org/m",
                 null, LocalDate.of(2021, 12, 1));
-        List<RecordedEvent> stream = List.of(course.get(0),
-                new RecordedEvent(january, 2, Instant.parse("2022-01-11T00:00:00Z")),
-                new RecordedEvent(december, 3, Instant.parse("2022-01-12T00:00:00Z")));
+        List<VersionedEvent> stream = List.of(course.get(0),
+                new VersionedEvent(january, 2, Instant.parse("2022-01-11T00:00:00Z")),
+                new VersionedEvent(december, 3, Instant.parse("2022-01-12T00:00:00Z")));
 
         CommitmentDetail endOf2021 = StateAsOf.replay(stream, LocalDate.of(2021, 12, 31), null).orElseThrow().detail();
 
