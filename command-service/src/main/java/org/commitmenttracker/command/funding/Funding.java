@@ -50,10 +50,15 @@ public class Funding implements FactState {
     private Map<String, Disbursement> disbursements = new LinkedHashMap<>();
     private Map<String, Deobligation> deobligations = new LinkedHashMap<>();
 
-    record Step(Money amount, LocalDate on, Recorded recorded) {
+    /** A fact of the funding as its record keeps it. */
+    private interface Fact {
+        Recorded recorded();
     }
 
-    record Pledge(Money amount, LocalDate on, Recorded recorded, List<Step> revisions) {
+    record Step(Money amount, LocalDate on, Recorded recorded) implements Fact {
+    }
+
+    record Pledge(Money amount, LocalDate on, Recorded recorded, List<Step> revisions) implements Fact {
         /** The amount now pledged: that of the latest revision standing, else the first. */
         BigDecimal current() {
             return latest(revisions).filter(r -> r.recorded().live()).map(r -> r.amount().value())
@@ -61,38 +66,40 @@ public class Funding implements FactState {
         }
     }
 
-    record Obligation(Money amount, LocalDate on, Recorded recorded) {
+    record Obligation(Money amount, LocalDate on, Recorded recorded) implements Fact {
     }
 
-    record Disbursement(Money amount, LocalDate on, String obligationId, Recorded recorded, Step reversal) {
+    record Disbursement(Money amount, LocalDate on, String obligationId, Recorded recorded, Step reversal)
+            implements Fact {
         boolean reversed() {
             return reversal != null && reversal.recorded().live();
         }
     }
 
-    record Deobligation(String obligationId, Money amount, LocalDate on, Recorded recorded) {
+    record Deobligation(String obligationId, Money amount, LocalDate on, Recorded recorded) implements Fact {
     }
 
     // --- what commands may record ---
 
     public Recorded pledge(String pledgeId) {
-        Pledge pledge = pledges.get(pledgeId);
-        return pledge == null ? null : pledge.recorded();
+        return recordedIn(pledges, pledgeId);
     }
 
     public Recorded obligation(String obligationId) {
-        Obligation obligation = obligations.get(obligationId);
-        return obligation == null ? null : obligation.recorded();
+        return recordedIn(obligations, obligationId);
     }
 
     public Recorded disbursement(String disbursementId) {
-        Disbursement disbursement = disbursements.get(disbursementId);
-        return disbursement == null ? null : disbursement.recorded();
+        return recordedIn(disbursements, disbursementId);
     }
 
     public Recorded deobligation(String deobligationId) {
-        Deobligation deobligation = deobligations.get(deobligationId);
-        return deobligation == null ? null : deobligation.recorded();
+        return recordedIn(deobligations, deobligationId);
+    }
+
+    private static Recorded recordedIn(Map<String, ? extends Fact> facts, String id) {
+        Fact fact = facts.get(id);
+        return fact == null ? null : fact.recorded();
     }
 
     public void checkPledge(FundsPledged event) {
