@@ -135,6 +135,10 @@ class ProgressPageBrowserTest {
         assertThat(browser.findElement(By.id("timeline-heading")).getText()).isEqualTo("Cronología");
         assertThat(browser.findElement(By.cssSelector("#funding-chart g.year[data-fiscal-year='FY2022'] g.bar.disbursed text"))
                 .getText()).isEqualTo("Desembolsado 7.250.000,50 USD");
+        WebElement reversal = browser.findElements(By.cssSelector("ol.timeline li span")).stream()
+                .filter(sentence -> sentence.getText().startsWith("Revertido el desembolso v-2022-0002"))
+                .findFirst().orElseThrow();
+        assertThat(reversal.getAttribute("lang")).isEqualTo("es");
         assertNoConsoleErrors();
 
         var answer = stack.queries.call("/public/").header("Accept-Language", "es-MX,es;q=0.9,en;q=0.5").get();

@@ -19,6 +19,7 @@ import org.commitmenttracker.query.commitment.CommitmentStreams;
 import org.commitmenttracker.query.commitment.CorrectedHistory;
 import org.commitmenttracker.query.processing.AppliedVersions;
 import org.commitmenttracker.query.processing.ReadModelProcessor;
+import org.commitmenttracker.query.timeline.TimelineSentences.Language;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
@@ -73,10 +74,11 @@ public class TimelineProjection {
             if (CorrectedHistory.isCorrection(recorded.event())) {
                 CommitmentEvent was = CorrectedHistory.target(before, CommitmentFold.VersionedEvent::event,
                         CommitmentFold.VersionedEvent::with, recorded.event()).orElse(null);
+                TimelineSentences.Names names = readModel.names(id, generation);
                 readModel.add(id, generation, new TimelineEntry(recorded.version(),
                         recorded.event().getClass().getSimpleName(), recorded.event().occurredOn(),
-                        recorded.recordedAt(), TimelineSentences.correction(recorded.event(), was,
-                                readModel.names(id, generation))));
+                        recorded.recordedAt(), TimelineSentences.correction(recorded.event(), was, names),
+                        TimelineSentences.correction(recorded.event(), was, names, Language.SPANISH)));
             } else if (knownNow.containsKey(recorded.version())) {
                 add(id, generation, knownNow.get(recorded.version()));
             }
@@ -93,9 +95,10 @@ public class TimelineProjection {
         } else if (event instanceof IndicatorDefined e) {
             readModel.nameIndicator(id, generation, e.indicatorId(), e.name(), e.unit());
         }
-        String summary = TimelineSentences.of(event, readModel.names(id, generation));
+        TimelineSentences.Names names = readModel.names(id, generation);
         readModel.add(id, generation, new TimelineEntry(recorded.version(), event.getClass().getSimpleName(),
-                event.occurredOn(), recorded.recordedAt(), summary));
+                event.occurredOn(), recorded.recordedAt(), TimelineSentences.of(event, names),
+                TimelineSentences.of(event, names, Language.SPANISH)));
     }
 
     @ResetHandler

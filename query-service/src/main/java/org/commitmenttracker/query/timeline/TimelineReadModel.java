@@ -32,13 +32,13 @@ public class TimelineReadModel {
     /** By the day things happened, then by the order they were recorded. */
     public List<TimelineEntry> timeline(String commitmentId) {
         return jdbc.sql("""
-                        SELECT version, type, occurred_on, recorded_at, summary FROM query.timeline_entry
+                        SELECT version, type, occurred_on, recorded_at, summary, summary_es FROM query.timeline_entry
                         WHERE commitment_id = ? AND generation = %s ORDER BY occurred_on NULLS LAST, version"""
                         .formatted(AppliedVersions.serving(TimelineProjection.NAME)))
                 .param(commitmentId)
                 .query((rs, row) -> new TimelineEntry(rs.getLong("version"), rs.getString("type"),
                         rs.getObject("occurred_on", LocalDate.class), rs.getTimestamp("recorded_at").toInstant(),
-                        rs.getString("summary")))
+                        rs.getString("summary"), rs.getString("summary_es")))
                 .list();
     }
 
@@ -53,11 +53,12 @@ public class TimelineReadModel {
     void add(String commitmentId, long generation, TimelineEntry entry) {
         jdbc.sql("""
                         INSERT INTO query.timeline_entry (commitment_id, generation, version, type, occurred_on,
-                            recorded_at, summary)
-                        VALUES (:commitmentId, :generation, :version, :type, :occurredOn, :recordedAt, :summary)
+                            recorded_at, summary, summary_es)
+                        VALUES (:commitmentId, :generation, :version, :type, :occurredOn, :recordedAt, :summary,
+                            :summaryEs)
                         ON CONFLICT (commitment_id, version, generation) DO UPDATE SET type = EXCLUDED.type,
                             occurred_on = EXCLUDED.occurred_on, recorded_at = EXCLUDED.recorded_at,
-                            summary = EXCLUDED.summary
+                            summary = EXCLUDED.summary, summary_es = EXCLUDED.summary_es
                         """)
                 .param("commitmentId", commitmentId)
                 .param("generation", generation)
@@ -66,6 +67,7 @@ public class TimelineReadModel {
                 .param("occurredOn", entry.occurredOn())
                 .param("recordedAt", Timestamp.from(entry.recordedAt()))
                 .param("summary", entry.summary())
+                .param("summaryEs", entry.summaryEs())
                 .update();
     }
 

@@ -10,7 +10,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every event type has a sentence of its own in the timeline, not the fallback "Recorded ...". */
+/** Every event type has a sentence of its own in the timeline, in English and in Spanish, not the fallback "Recorded ...". */
 class EveryEventTypeSentenceTest {
 
     private static final TimelineSentences.Names NO_NAMES = new TimelineSentences.Names() {
@@ -45,5 +45,22 @@ class EveryEventTypeSentenceTest {
         String sentence = TimelineSentences.of(EventSamples.of(type), NO_NAMES);
 
         assertThat(sentence).isNotBlank().doesNotStartWith("Recorded ");
+    }
+
+    /** The Spanish sentence says the same facts in other words: the same amounts (in Spanish digits), dates and ids. */
+    @ParameterizedTest
+    @MethodSource("types")
+    void eachEventTypeHasItsOwnSentenceInSpanish(Class<? extends CommitmentEvent> type) {
+        CommitmentEvent event = EventSamples.of(type);
+        String english = TimelineSentences.of(event, NO_NAMES);
+        String spanish = TimelineSentences.of(event, NO_NAMES, TimelineSentences.Language.SPANISH);
+
+        assertThat(spanish).isNotBlank().doesNotStartWith("Registrado ").isNotEqualTo(english);
+        assertThat(numbersIn(spanish)).isEqualTo(numbersIn(english));
+    }
+
+    private static List<String> numbersIn(String sentence) {
+        return java.util.regex.Pattern.compile("[0-9][0-9,.:-]*[0-9]").matcher(sentence).results()
+                .map(number -> number.group().replaceAll("[,.]", "")).toList();
     }
 }
