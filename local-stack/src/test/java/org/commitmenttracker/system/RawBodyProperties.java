@@ -169,7 +169,7 @@ class RawBodyProperties {
         return Arbitraries.oneOf(
                 Arbitraries.of("\u0000", "\\u0000", "\u202E", "\uFEFF", "\u200B", "😀", "e\u0301", "\uFFFF", "\uFFFE",
                         "\\ud800", "\\udfff", "\\\"", "\\\\", "\u0085", "\u2028", "\u001F", "\\u001f", "𝕏".repeat(100)),
-                Arbitraries.strings().all().ofMaxSize(30).map(text -> text
+                Arbitraries.strings().all().ofMaxLength(30).map(text -> text
                         .replace("\\", "\\\\").replace("\"", "\\\"")));
     }
 
