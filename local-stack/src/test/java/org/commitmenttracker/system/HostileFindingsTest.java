@@ -2,6 +2,7 @@ package org.commitmenttracker.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.commitmenttracker.service.security.TrackerSecurityProperties;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -64,7 +65,15 @@ class HostileFindingsTest {
                                 + "\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}",
                         405),
                 new Case("6: GET on a command path is a 405 too", Service.COMMAND,
-                        get("/api/commitments", basic("officer")), 405));
+                        get("/api/commitments", basic("officer")), 405),
+                new Case("7: the subscriptions were one unpaginated list: a page over 200 is refused", Service.QUERY,
+                        get("/api/subscriptions?size=201", basic("integrator")), 400),
+                new Case("7: a page of no subscriptions", Service.QUERY,
+                        get("/api/subscriptions?size=0", basic("integrator")), 400),
+                new Case("7: a negative page of subscriptions", Service.QUERY,
+                        get("/api/subscriptions?page=-1", basic("admin")), 400),
+                new Case("7: a page size that is not a number", Service.QUERY,
+                        get("/api/subscriptions?size=all", basic("integrator")), 400));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -96,6 +105,29 @@ class HostileFindingsTest {
             assertThat(document.get("servers").get(0).get("url").asText()).isEqualTo("/");
             assertThat(answer).doesNotContain("attacker.example");
         }
+    }
+
+    /**
+     * Finding 8: about 22 wrong passwords a second per client went unthrottled. From one address
+     * (127.0.0.5), wrong passwords for ever other user names, up to the address's limit; then
+     * even a right password from there is a 429 with Retry-After, while the same user from
+     * another address signs in.
+     */
+    @org.junit.jupiter.api.Test
+    void finding8_passwordGuessingFromOneAddressEndsIn429WhileOtherClientsSignIn() {
+        int port = Integer.parseInt(system.queryService.getEnvironment().getProperty("local.server.port"));
+        int limit = system.queryService.getBean(TrackerSecurityProperties.class).loginThrottle().perAddress().failures();
+        for (int i = 0; i < limit; i++) {
+            assertThat(RawHttp.get("127.0.0.5", port, "/api/commitments", "guessed-user-" + i, "guess").status())
+                    .isEqualTo(401);
+        }
+
+        RawHttp.Answer throttled = RawHttp.get("127.0.0.5", port, "/api/commitments", "officer", "officer-local");
+
+        assertThat(throttled.status()).isEqualTo(429);
+        assertThat(throttled.header("content-type")).startsWith("application/problem+json");
+        assertThat(Long.parseLong(throttled.header("retry-after"))).isPositive();
+        assertThat(system.queries().call("/api/commitments").as("officer").get().status()).isEqualTo(200);
     }
 
     private String exchange(Service service, String request) throws IOException {

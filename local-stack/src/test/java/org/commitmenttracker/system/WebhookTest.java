@@ -177,9 +177,9 @@ class WebhookTest {
         assertThat(parked.get("parkedAt").isNull()).isFalse();
         assertThat(parked.get("failures").asInt()).isEqualTo(PARK_AFTER);
         assertThat(received).hasSize(PARK_AFTER);
-        assertThat(queries.call("/api/subscriptions?status=PARKED").as("integrator").get().json())
+        assertThat(queries.call("/api/subscriptions?status=PARKED").as("integrator").get().json().get("items"))
                 .extracting(s -> s.get("id").asText()).contains(subscription);
-        assertThat(queries.call("/api/subscriptions?status=ACTIVE").as("integrator").get().json())
+        assertThat(queries.call("/api/subscriptions?status=ACTIVE").as("integrator").get().json().get("items"))
                 .extracting(s -> s.get("id").asText()).doesNotContain(subscription);
 
         failing.set(false);
@@ -251,10 +251,10 @@ class WebhookTest {
         String admins = subscribe("admin", "{\"url\": \"" + hookUrl() + "\", \"types\": [\"FundsDisbursed\"]}")
                 .json().get("id").asText();
 
-        JsonNode own = queries.call("/api/subscriptions").as("integrator").get().json();
+        JsonNode own = queries.call("/api/subscriptions").as("integrator").get().json().get("items");
         assertThat(own).extracting(s -> s.get("id").asText()).contains(mine).doesNotContain(admins);
         assertThat(own).allSatisfy(s -> assertThat(s.has("secret")).isFalse());
-        assertThat(queries.call("/api/subscriptions").as("admin").get().json())
+        assertThat(queries.call("/api/subscriptions?size=200").as("admin").get().json().get("items"))
                 .extracting(s -> s.get("id").asText()).contains(mine, admins);
         assertThat(queries.call("/api/subscriptions/" + admins).as("integrator").get().status()).isEqualTo(404);
         assertThat(queries.call("/api/subscriptions/" + admins + "/deliveries").as("integrator").get().status())

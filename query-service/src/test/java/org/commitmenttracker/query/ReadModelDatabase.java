@@ -38,6 +38,8 @@ public final class ReadModelDatabase implements AutoCloseable {
     public final AppliedVersions versions;
     /** Switches a read model's reads to its newest generation when a test says its replay is done. */
     public final GenerationSwitch generations;
+    /** Transactions on this database, for code that opens its own. */
+    public final org.springframework.transaction.PlatformTransactionManager transactions;
     private final HikariDataSource dataSource;
     private final TransactionTemplate transaction;
 
@@ -47,6 +49,7 @@ public final class ReadModelDatabase implements AutoCloseable {
         this.namedJdbc = new NamedParameterJdbcTemplate(dataSource);
         DataSourceTransactionManager transactionManager = new DataSourceTransactionManager(dataSource);
         this.transaction = new TransactionTemplate(transactionManager);
+        this.transactions = transactionManager;
         this.versions = new AppliedVersions(jdbc, transactionManager);
         this.generations = new GenerationSwitch(jdbc, null, transactionManager, java.time.Duration.ofDays(1));
         this.objectMapper = JsonMapper.builder().addModule(new JavaTimeModule())

@@ -24,7 +24,7 @@ public class Feed {
 
     private final JdbcClient jdbc;
 
-    Feed(JdbcClient jdbc) {
+    public Feed(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

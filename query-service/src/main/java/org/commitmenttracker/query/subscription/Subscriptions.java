@@ -2,10 +2,13 @@ package org.commitmenttracker.query.subscription;
 
 import org.commitmenttracker.query.feed.Feed;
 import org.commitmenttracker.query.feed.FeedFilter;
+import org.commitmenttracker.query.web.Page;
 import org.commitmenttracker.service.eventstore.EventStoreSchema;
 import org.commitmenttracker.service.web.ApiException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -34,12 +37,17 @@ public class Subscriptions {
     private final Feed feed;
     private final TargetPolicy targets;
     private final Clock clock;
+    private final TransactionTemplate transaction;
+    private final int maxPerOwner;
 
-    Subscriptions(JdbcClient jdbc, Feed feed, TargetPolicy targets, Clock clock) {
+    Subscriptions(JdbcClient jdbc, Feed feed, TargetPolicy targets, Clock clock, PlatformTransactionManager transactions,
+                  WebhookProperties properties) {
         this.jdbc = jdbc;
         this.feed = feed;
         this.targets = targets;
         this.clock = clock;
+        this.transaction = new TransactionTemplate(transactions);
+        this.maxPerOwner = properties.maxSubscriptionsPerOwner();
     }
 
     /** A new subscription and its secret, which is answered this once and never again. */
@@ -48,7 +56,8 @@ public class Subscriptions {
 
     /**
      * Subscribes {@code url} to the events that pass the filter, from after {@code after} (by
-     * default the feed's current end: only what happens from now on).
+     * default the feed's current end: only what happens from now on). An owner holds at most
+     * {@code tracker.webhooks.max-subscriptions-per-owner}; beyond, a 409 and nothing is created.
      */
     public Created create(String owner, String url, FeedFilter filter, Long after) {
         URI target;
@@ -67,6 +76,38 @@ public class Subscriptions {
         String secret = WebhookSignature.newSecret();
         Instant now = clock.instant();
         long cursor = after != null ? after : feed.head();
+        transaction.executeWithoutResult(status -> {
+            holdOwnerLock(owner);
+            long held = count(owner);
+            if (held >= maxPerOwner) {
+                throw ApiException.conflict("An owner may hold at most " + maxPerOwner + " subscriptions and '" + owner
+                        + "' holds " + held + "; delete one before creating another.");
+            }
+            insert(id, owner, target, filter, secret, now, cursor);
+        });
+        return new Created(find(id).orElseThrow(), secret);
+    }
+
+    /**
+     * Serialises creations by one owner until the transaction ends, so that two at once cannot
+     * both see room under the cap (a count alone would, in READ COMMITTED).
+     */
+    private void holdOwnerLock(String owner) {
+        jdbc.sql("SELECT true FROM (SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))) AS locked")
+                .param("key", "query.subscription owner " + owner)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** How many subscriptions the owner holds, in any status. */
+    public long count(String owner) {
+        return jdbc.sql("SELECT count(*) FROM query.subscription WHERE owner = :owner")
+                .param("owner", owner)
+                .query(Long.class)
+                .single();
+    }
+
+    private void insert(UUID id, String owner, URI target, FeedFilter filter, String secret, Instant now, long cursor) {
         jdbc.sql("""
                         INSERT INTO query.subscription (id, owner, url, types, commitment_id, secret, created_at, cursor,
                             next_attempt_at)
@@ -80,7 +121,6 @@ public class Subscriptions {
                 .param("now", Timestamp.from(now))
                 .param("cursor", cursor)
                 .update();
-        return new Created(find(id).orElseThrow(), secret);
     }
 
     /** Whether the event store holds the commitment (read there, so a commitment just announced counts). */
@@ -91,16 +131,29 @@ public class Subscriptions {
                 .single();
     }
 
-    /** All subscriptions, or those of one owner, oldest first; only those in {@code status} when given. */
-    public List<Subscription> list(String owner, Subscription.Status status) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM query.subscription WHERE (CAST(:owner AS TEXT) IS NULL OR owner = :owner) "
-                        + "AND (CAST(:status AS TEXT) IS NULL OR CAST(:status AS TEXT) = CASE "
-                        + "WHEN parked_at IS NOT NULL THEN 'PARKED' WHEN paused THEN 'PAUSED' ELSE 'ACTIVE' END) "
-                        + "ORDER BY created_at, id")
+    /**
+     * A page of all subscriptions, or of those of one owner, oldest first; only those in
+     * {@code status} when given.
+     */
+    public Page<Subscription> page(String owner, Subscription.Status status, int page, int size) {
+        String where = " WHERE (CAST(:owner AS TEXT) IS NULL OR owner = :owner) "
+                + "AND (CAST(:status AS TEXT) IS NULL OR CAST(:status AS TEXT) = CASE "
+                + "WHEN parked_at IS NOT NULL THEN 'PARKED' WHEN paused THEN 'PAUSED' ELSE 'ACTIVE' END)";
+        String statusName = status == null ? null : status.name();
+        long total = jdbc.sql("SELECT count(*) FROM query.subscription" + where)
                 .param("owner", owner)
-                .param("status", status == null ? null : status.name())
+                .param("status", statusName)
+                .query(Long.class)
+                .single();
+        List<Subscription> items = jdbc.sql("SELECT " + COLUMNS + " FROM query.subscription" + where
+                        + " ORDER BY created_at, id LIMIT :limit OFFSET :offset")
+                .param("owner", owner)
+                .param("status", statusName)
+                .param("limit", size)
+                .param("offset", (long) page * size)
                 .query((rs, row) -> read(rs))
                 .list();
+        return new Page<>(items, page, size, total);
     }
 
     public Optional<Subscription> find(UUID id) {

@@ -9,10 +9,13 @@ import java.time.Duration;
  * only), how often the worker looks for due deliveries, the HTTP timeouts, and the exponential
  * backoff between attempts at one event (initial delay, doubled per failure, up to the maximum),
  * and after how many failed attempts at one event the subscription is parked ({@code parkAfter}).
+ * {@code maxSubscriptionsPerOwner} bounds what one integrator can make the worker deliver (issue 15,
+ * finding 7): beyond it a creation is refused with 409.
  */
 @ConfigurationProperties("tracker.webhooks")
 record WebhookProperties(boolean allowLoopback, Duration pollInterval, Duration connectTimeout,
-                         Duration requestTimeout, Retry retry, Integer parkAfter) {
+                         Duration requestTimeout, Retry retry, Integer parkAfter,
+                         Integer maxSubscriptionsPerOwner) {
 
     record Retry(Duration initialDelay, Duration maxDelay) {
         Retry {
@@ -29,6 +32,10 @@ record WebhookProperties(boolean allowLoopback, Duration pollInterval, Duration 
         parkAfter = parkAfter == null ? 20 : parkAfter;
         if (parkAfter < 1) {
             throw new IllegalArgumentException("tracker.webhooks.park-after must be at least 1");
+        }
+        maxSubscriptionsPerOwner = maxSubscriptionsPerOwner == null ? 50 : maxSubscriptionsPerOwner;
+        if (maxSubscriptionsPerOwner < 1) {
+            throw new IllegalArgumentException("tracker.webhooks.max-subscriptions-per-owner must be at least 1");
         }
     }
 

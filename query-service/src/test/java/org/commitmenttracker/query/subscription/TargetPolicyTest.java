@@ -110,6 +110,6 @@ class TargetPolicyTest {
     }
 
     private static WebhookProperties properties(boolean allowLoopback) {
-        return new WebhookProperties(allowLoopback, null, null, null, null, null);
+        return new WebhookProperties(allowLoopback, null, null, null, null, null, null);
     }
 }

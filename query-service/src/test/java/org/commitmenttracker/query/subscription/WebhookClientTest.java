@@ -47,7 +47,7 @@ class WebhookClientTest {
     void aNameRebindingToAnInternalAddressIsNeverConnectedTo() {
         AtomicInteger lookups = new AtomicInteger();
         // Public at the subscription's check, then the metadata service at delivery.
-        TargetPolicy policy = new TargetPolicy(new WebhookProperties(false, null, null, null, null, null), host ->
+        TargetPolicy policy = new TargetPolicy(new WebhookProperties(false, null, null, null, null, null, null), host ->
                 new InetAddress[]{InetAddress.getByName(lookups.incrementAndGet() == 1 ? "93.184.216.34" : "127.0.0.1")});
         assertThat(policy.refusal(target("hooks.example.org"))).isEmpty();
 
@@ -80,6 +80,6 @@ class WebhookClientTest {
     }
 
     private static WebhookProperties properties() {
-        return new WebhookProperties(true, null, null, null, null, null);
+        return new WebhookProperties(true, null, null, null, null, null, null);
     }
 }

@@ -11,7 +11,7 @@ class WebhookPropertiesTest {
     @Test
     void retriesBackOffExponentiallyUpToTheMaximum() {
         WebhookProperties properties = new WebhookProperties(false, null, null, null,
-                new WebhookProperties.Retry(Duration.ofSeconds(10), Duration.ofMinutes(1)), null);
+                new WebhookProperties.Retry(Duration.ofSeconds(10), Duration.ofMinutes(1)), null, null);
 
         assertThat(properties.backoff(1)).isEqualTo(Duration.ofSeconds(10));
         assertThat(properties.backoff(2)).isEqualTo(Duration.ofSeconds(20));

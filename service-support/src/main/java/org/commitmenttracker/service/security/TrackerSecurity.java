@@ -1,5 +1,6 @@
 package org.commitmenttracker.service.security;
 
+import io.github.bucket4j.TimeMeter;
 import org.commitmenttracker.service.web.ProblemResponses;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -45,8 +46,17 @@ import java.util.List;
 @EnableConfigurationProperties(TrackerSecurityProperties.class)
 public class TrackerSecurity {
 
-    private static final AuthenticationEntryPoint UNAUTHORIZED = (request, response, e) -> ProblemResponses.write(
-            response, request.getRequestURI(), 401, "Unauthorized", "Sign in with HTTP Basic or a bearer token.");
+    private static final AuthenticationEntryPoint UNAUTHORIZED = (request, response, e) -> {
+        if (e instanceof ThrottledAuthenticationProvider.LoginThrottled throttled) {
+            long seconds = throttled.retryAfterSeconds();
+            response.setHeader("Retry-After", Long.toString(seconds));
+            ProblemResponses.write(response, request.getRequestURI(), 429, "Too many requests",
+                    "Too many failed logins for this user or from this address; try again in " + seconds + " s.");
+            return;
+        }
+        ProblemResponses.write(response, request.getRequestURI(), 401, "Unauthorized",
+                "Sign in with HTTP Basic or a bearer token.");
+    };
 
     /**
      * Request rules match by path pattern (Spring Security 7's default, opted into here) rather
@@ -131,10 +141,13 @@ public class TrackerSecurity {
     }
 
     @Bean
-    AuthenticationManager authenticationManager(UserDetailsService users) {
+    AuthenticationManager authenticationManager(UserDetailsService users, TrackerSecurityProperties properties) {
         DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
         dao.setPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
-        return new ProviderManager(new CachingAuthenticationProvider(dao, Duration.ofMinutes(5), Clock.systemUTC()));
+        // Failed logins are throttled before anything else is asked, the cache of successes included.
+        LoginThrottle throttle = new LoginThrottle(properties.loginThrottle(), TimeMeter.SYSTEM_NANOTIME);
+        return new ProviderManager(new ThrottledAuthenticationProvider(
+                new CachingAuthenticationProvider(dao, Duration.ofMinutes(5), Clock.systemUTC()), throttle));
     }
 
     private static boolean isFixedLocalUser(PasswordEncoder encoder, String name, String encodedPassword) {

@@ -9,6 +9,7 @@ import org.commitmenttracker.query.subscription.DeliveryAttempt;
 import org.commitmenttracker.query.subscription.Subscription;
 import org.commitmenttracker.query.subscription.Subscriptions;
 import org.commitmenttracker.query.subscription.WebhookDispatcher;
+import org.commitmenttracker.query.web.Page;
 import org.commitmenttracker.service.security.Actor;
 import org.commitmenttracker.service.security.Role;
 import org.commitmenttracker.service.web.ApiException;
@@ -34,7 +35,9 @@ import java.util.UUID;
 /**
  * Webhook subscriptions. An integrator sees, operates and deletes only its own (another's
  * answers 404, as if it did not exist); an admin all. Operations: pause, resume (also a parked
- * one), replay from a feed position, redeliver one delivery.
+ * one), replay from a feed position, redeliver one delivery. The list is a page (api.md's
+ * {@code {items, page, size, total}}), and an owner holds a bounded number of them (issue 15,
+ * finding 7).
  */
 @RestController
 @Validated
@@ -67,10 +70,12 @@ class SubscriptionController {
                         subscription.types(), subscription.commitmentId(), subscription.position()));
     }
 
-    /** {@code status}: only ACTIVE, PAUSED or PARKED subscriptions. */
+    /** {@code status}: only ACTIVE, PAUSED or PARKED subscriptions; oldest first, {@code size} a page. */
     @GetMapping
-    List<Subscription> list(@RequestParam(required = false) Subscription.Status status) {
-        return subscriptions.list(isAdmin() ? null : Actor.current(), status);
+    Page<Subscription> list(@RequestParam(required = false) Subscription.Status status,
+                            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+                            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+        return subscriptions.page(isAdmin() ? null : Actor.current(), status, page, size);
     }
 
     @GetMapping("/{id}")
