@@ -5,6 +5,8 @@ import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.util.stream.Collectors;
+
 /**
  * A running service never migrates: Flyway, as the service's own role, only checks that every
  * migration of this jar has been applied (a schema newer than the jar is fine, for rolling
@@ -18,8 +20,12 @@ public class SchemaCheck {
         return flyway -> {
             ValidateResult result = flyway.validateWithResult();
             if (!result.validationSuccessful) {
-                throw new SchemaBehindException(String.join(",", flyway.getConfiguration().getSchemas()),
-                        result.getAllErrorMessages());
+                // Flyway's messages add a line of advice for developers (ignoreMigrationPatterns): the first lines say it.
+                String problems = result.invalidMigrations.isEmpty() ? result.getAllErrorMessages()
+                        : result.invalidMigrations.stream()
+                                .map(migration -> migration.errorDetails.errorMessage.lines().findFirst().orElse(""))
+                                .collect(Collectors.joining(" "));
+                throw new SchemaBehindException(flyway.getConfiguration().getDefaultSchema(), problems);
             }
         };
     }
