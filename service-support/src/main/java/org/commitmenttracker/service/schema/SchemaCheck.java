@@ -1,10 +1,14 @@
 package org.commitmenttracker.service.schema;
 
+import org.flywaydb.core.api.output.ValidateOutput;
 import org.flywaydb.core.api.output.ValidateResult;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -20,13 +24,25 @@ public class SchemaCheck {
         return flyway -> {
             ValidateResult result = flyway.validateWithResult();
             if (!result.validationSuccessful) {
-                // Flyway's messages add a line of advice for developers (ignoreMigrationPatterns): the first lines say it.
-                String problems = result.invalidMigrations.isEmpty() ? result.getAllErrorMessages()
-                        : result.invalidMigrations.stream()
-                                .map(migration -> migration.errorDetails.errorMessage.lines().findFirst().orElse(""))
-                                .collect(Collectors.joining(" "));
-                throw new SchemaBehindException(flyway.getConfiguration().getDefaultSchema(), problems);
+                throw new SchemaBehindException(flyway.getConfiguration().getDefaultSchema(), problems(result));
             }
         };
+    }
+
+    /** "migrations not applied: 15, 16", then any other problem in Flyway's own first line (its advice is for developers). */
+    private static String problems(ValidateResult result) {
+        if (result.invalidMigrations.isEmpty()) {
+            return result.getAllErrorMessages();
+        }
+        Map<Boolean, List<ValidateOutput>> pending = result.invalidMigrations.stream().collect(Collectors.partitioningBy(
+                migration -> migration.errorDetails.errorMessage.contains("not applied")));
+        List<String> problems = new ArrayList<>();
+        if (!pending.get(true).isEmpty()) {
+            problems.add("migrations not applied: " + pending.get(true).stream().map(migration -> migration.version)
+                    .collect(Collectors.joining(", ")));
+        }
+        pending.get(false).forEach(migration ->
+                problems.add(migration.errorDetails.errorMessage.lines().findFirst().orElse("")));
+        return String.join("; ", problems);
     }
 }
