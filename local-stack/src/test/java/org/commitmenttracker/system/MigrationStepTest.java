@@ -105,7 +105,7 @@ class MigrationStepTest {
         assertThatThrownBy(() -> RunningSystem.start(CommandServiceApplication.builder(),
                 database.commandServiceProperties()))
                 .hasRootCauseInstanceOf(SchemaBehindException.class)
-                .rootCause().hasMessageContaining("'command'").hasMessageContaining("migrations not applied: 1, 2, 15, 16");
+                .rootCause().hasMessageContaining("'command'").hasMessageContaining("migrations not applied: 1, 2, ");
 
         for (Class<?> service : List.of(CommandServiceApplication.class, QueryServiceApplication.class)) {
             Process migrate = migrateCommand(service, database);
