@@ -2,6 +2,8 @@
 # One image per service, built from the repository root:
 #   docker build --build-arg SERVICE=command-service -t commitment-tracker/command-service .
 #   docker build --build-arg SERVICE=query-service   -t commitment-tracker/query-service .
+# The argument `migrate` runs the service's migration step instead (README, "Migrations"):
+#   docker run --rm -e TRACKER_DB_URL=... -e TRACKER_OWNER_DB_PASSWORD=... commitment-tracker/command-service migrate
 # Base images are pinned to exact releases; pin them by digest too where your registry policy wants it
 # (docker buildx imagetools inspect eclipse-temurin:17.0.16_8-jre-noble).
 ARG SERVICE=command-service

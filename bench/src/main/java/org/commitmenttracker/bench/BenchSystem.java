@@ -12,6 +12,7 @@ import org.commitmenttracker.postgres.EmbeddedPostgresServer;
 import org.commitmenttracker.postgres.TrackerDatabase;
 import org.commitmenttracker.events.log.Ed25519Keys;
 import org.commitmenttracker.query.QueryServiceApplication;
+import org.commitmenttracker.service.schema.SchemaMigration;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -88,10 +89,12 @@ final class BenchSystem implements AutoCloseable {
             TrackerDatabase.Credentials credentials = TrackerDatabase.Credentials.local();
             server.provision(DATABASE, credentials);
             String jdbcUrl = server.jdbcUrl(DATABASE);
+            migrate(CommandServiceApplication.migration(), jdbcUrl, credentials);
+            migrate(QueryServiceApplication.migration(), jdbcUrl, credentials);
             ConfigurableApplicationContext commandService = start(CommandServiceApplication.builder(), jdbcUrl,
-                    TrackerDatabase.COMMAND_ROLE, credentials.commandPassword(), credentials);
+                    TrackerDatabase.COMMAND_ROLE, credentials.commandPassword());
             ConfigurableApplicationContext queryService = start(QueryServiceApplication.builder(), jdbcUrl,
-                    TrackerDatabase.QUERY_ROLE, credentials.queryPassword(), credentials,
+                    TrackerDatabase.QUERY_ROLE, credentials.queryPassword(),
                     "--tracker.log.signing-key=" + Ed25519Keys.toPem(Ed25519Keys.generate().privateKey()));
             ConfigurableApplicationContext peerService = PeerService.start(jdbcUrl);
             return new BenchSystem(postgres, jdbcUrl, commandService, queryService, peerService);
@@ -123,19 +126,23 @@ final class BenchSystem implements AutoCloseable {
     }
 
     private static ConfigurableApplicationContext start(SpringApplicationBuilder service, String jdbcUrl, String user,
-                                                        String password, TrackerDatabase.Credentials credentials,
-                                                        String... extra) {
+                                                        String password, String... extra) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--spring.datasource.url=" + jdbcUrl,
                 "--spring.datasource.username=" + user,
                 "--spring.datasource.password=" + password,
-                "--spring.flyway.user=" + TrackerDatabase.OWNER_ROLE,
-                "--spring.flyway.password=" + credentials.ownerPassword(),
                 "--spring.main.banner-mode=off",
                 "--logging.level.root=WARN"));
         args.addAll(List.of(extra));
         return service.profiles("local").run(args.toArray(String[]::new));
+    }
+
+    /** The service's migration step, as the owner, as every deployment runs it before the services. */
+    private static void migrate(SpringApplicationBuilder step, String jdbcUrl, TrackerDatabase.Credentials credentials) {
+        SchemaMigration.run(step, "--spring.datasource.url=" + jdbcUrl,
+                "--TRACKER_OWNER_DB_USER=" + TrackerDatabase.OWNER_ROLE,
+                "--TRACKER_OWNER_DB_PASSWORD=" + credentials.ownerPassword(), "--logging.level.root=WARN");
     }
 
     private static String url(ConfigurableApplicationContext service) {

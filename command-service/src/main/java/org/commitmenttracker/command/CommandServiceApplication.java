@@ -1,6 +1,8 @@
 package org.commitmenttracker.command;
 
 import org.commitmenttracker.service.eventstore.EventStoreSchema;
+import org.commitmenttracker.service.schema.SchemaCheck;
+import org.commitmenttracker.service.schema.SchemaMigration;
 import org.commitmenttracker.service.security.TrackerSecurity;
 import org.commitmenttracker.service.web.ApiDocumentation;
 import org.commitmenttracker.service.web.ApiProblems;
@@ -14,7 +16,7 @@ import org.springframework.context.annotation.Import;
 /** Officers' writes: HTTP requests become commands on the Commitment aggregate. */
 @SpringBootApplication
 @Import({TrackerSecurity.class, ApiProblems.class, ProblemErrorController.class, HttpHardening.class, EventStoreSchema.class,
-        RequestCorrelation.class, ApiDocumentation.class})
+        RequestCorrelation.class, ApiDocumentation.class, SchemaCheck.class})
 public class CommandServiceApplication {
 
     /**
@@ -29,9 +31,18 @@ public class CommandServiceApplication {
         return new SpringApplicationBuilder(CommandServiceApplication.class).properties(CONFIG_NAMES);
     }
 
+    /** The migration step of this service ({@code migrate}): its Flyway migrations as the owner role, then exit. */
+    public static SpringApplicationBuilder migration() {
+        return SchemaMigration.builder(CONFIG_NAMES);
+    }
+
     public static void main(String[] args) {
         System.setProperty("axoniq.update-checker.disabled", "true");
         System.setProperty("disable-axoniq-console-message", "true");
+        if (SchemaMigration.requested(args)) {
+            SchemaMigration.run(migration(), args);
+            return;
+        }
         builder().run(args);
     }
 }

@@ -5,6 +5,7 @@ import org.commitmenttracker.events.log.Ed25519Keys;
 import org.commitmenttracker.postgres.EmbeddedPostgresServer;
 import org.commitmenttracker.postgres.TrackerDatabase;
 import org.commitmenttracker.query.QueryServiceApplication;
+import org.commitmenttracker.service.schema.SchemaMigration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -76,12 +77,25 @@ public final class LocalStack implements AutoCloseable {
             defaults.put("logging.level.kafka", "WARN");
         }
 
+        // The migration step first, as a deployment runs it (the owner's password is only its own);
+        // then the services, which hold their roles only.
+        migrate(defaults, args);
+        defaults.remove("TRACKER_OWNER_DB_PASSWORD");
         Map<String, Object> commandDefaults = new HashMap<>(defaults);
         commandDefaults.put("tracker.seed.fact-sheet", FACT_SHEET);
         ConfigurableApplicationContext commandService = local(CommandServiceApplication.builder(), commandDefaults)
                 .run(args);
         ConfigurableApplicationContext queryService = local(QueryServiceApplication.builder(), defaults).run(args);
         return new LocalStack(postgres, kafka, commandService, queryService);
+    }
+
+    /**
+     * Both services' migration steps ({@code migrate}), the command service's first (the event
+     * store), with these properties (the database's URL and the owner's password) and {@code args}.
+     */
+    public static void migrate(Map<String, Object> properties, String... args) {
+        SchemaMigration.run(local(CommandServiceApplication.migration(), properties), args);
+        SchemaMigration.run(local(QueryServiceApplication.migration(), properties), args);
     }
 
     /**

@@ -43,7 +43,7 @@ class DatabaseOutageTest {
 
     @Test
     void commandsAnswer503DuringAnOutageAndEverythingAcknowledgedSurvivesIt(@TempDir Path data) throws Exception {
-        try (TestDatabase.StoppableDatabase postgres = TestDatabase.stoppableDatabase(data);
+        try (TestDatabase.StoppableDatabase postgres = RunningSystem.stoppableDatabase(data);
              ConfigurableApplicationContext commandService = RunningSystem.start(CommandServiceApplication.builder(),
                      postgres.database().commandServiceProperties());
              ConfigurableApplicationContext queryService = RunningSystem.start(QueryServiceApplication.builder(),

@@ -43,7 +43,7 @@ class KafkaPublishingTest {
     static void start() {
         System.setProperty("axoniq.update-checker.disabled", "true");
         broker = TestKafka.start(KafkaTopic.TOPIC, 3);
-        database = TestDatabase.newDatabase();
+        database = RunningSystem.newDatabase();
         commandService = RunningSystem.start(CommandServiceApplication.builder(), database.commandServiceProperties());
         commands = RunningSystem.http(commandService);
         queryService = startQueryService();

@@ -39,7 +39,7 @@ class KafkaTwoInstancesTest {
         System.setProperty("axoniq.update-checker.disabled", "true");
         List<ConfigurableApplicationContext> started = new ArrayList<>();
         try (TestKafka.Broker broker = TestKafka.start(KafkaTopic.TOPIC, 3)) {
-            TestDatabase.Database database = TestDatabase.newDatabase();
+            TestDatabase.Database database = RunningSystem.newDatabase();
             ConfigurableApplicationContext commandService = RunningSystem.start(CommandServiceApplication.builder(),
                     database.commandServiceProperties());
             started.add(commandService);

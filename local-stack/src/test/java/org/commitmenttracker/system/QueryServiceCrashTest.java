@@ -35,7 +35,7 @@ class QueryServiceCrashTest {
     @Test
     void twoInstancesSplitTheSegmentsAndWhenOneIsKilledTheOtherFinishesExactlyOnce() throws Exception {
         System.setProperty("axoniq.update-checker.disabled", "true");
-        TestDatabase.Database database = TestDatabase.newDatabase();
+        TestDatabase.Database database = RunningSystem.newDatabase();
         ConfigurableApplicationContext commandService = RunningSystem.start(CommandServiceApplication.builder(),
                 database.commandServiceProperties());
         ConfigurableApplicationContext survivor = null;

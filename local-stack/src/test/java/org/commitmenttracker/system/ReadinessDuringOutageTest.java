@@ -24,7 +24,7 @@ class ReadinessDuringOutageTest {
 
     @Test
     void readinessFollowsTheDatabaseAndLivenessDoesNot(@TempDir Path data) {
-        try (TestDatabase.StoppableDatabase postgres = TestDatabase.stoppableDatabase(data);
+        try (TestDatabase.StoppableDatabase postgres = RunningSystem.stoppableDatabase(data);
              ConfigurableApplicationContext commandService = RunningSystem.start(CommandServiceApplication.builder(),
                      postgres.database().commandServiceProperties());
              ConfigurableApplicationContext queryService = RunningSystem.start(QueryServiceApplication.builder(),

@@ -1,6 +1,7 @@
 package org.commitmenttracker.system;
 
 import org.commitmenttracker.command.CommandServiceApplication;
+import org.commitmenttracker.local.LocalStack;
 import org.commitmenttracker.query.QueryServiceApplication;
 import org.commitmenttracker.testsupport.TestDatabase;
 import org.commitmenttracker.testsupport.TrackerHttp;
@@ -48,7 +49,7 @@ final class RunningSystem {
 
     /** A system of its own on a database of its own, for a test that damages what it touches; close it after. */
     static RunningSystem isolated() {
-        TestDatabase.Database database = TestDatabase.newDatabase();
+        TestDatabase.Database database = newDatabase();
         // The command service's answers point at the query service: its port is chosen first.
         int queryPort = freePort();
         Map<String, Object> commandProperties = new java.util.HashMap<>(database.commandServiceProperties());
@@ -57,6 +58,28 @@ final class RunningSystem {
         queryProperties.put("server.port", queryPort);
         return new RunningSystem(database, start(CommandServiceApplication.builder(), commandProperties),
                 start(QueryServiceApplication.builder(), queryProperties));
+    }
+
+    /**
+     * A fresh database with both services' migrations applied by their migration step, as the
+     * owner, as in a deployment: the services started on it then hold their own roles only.
+     */
+    static TestDatabase.Database newDatabase() {
+        TestDatabase.Database database = TestDatabase.newDatabase();
+        LocalStack.migrate(database.migrationProperties());
+        return database;
+    }
+
+    /** A database on a server of its own that the test may stop, migrated as {@link #newDatabase()}. */
+    static TestDatabase.StoppableDatabase stoppableDatabase(java.nio.file.Path dataDirectory) {
+        TestDatabase.StoppableDatabase postgres = TestDatabase.stoppableDatabase(dataDirectory);
+        try {
+            LocalStack.migrate(postgres.database().migrationProperties());
+        } catch (RuntimeException e) {
+            postgres.close();
+            throw e;
+        }
+        return postgres;
     }
 
     private static int freePort() {

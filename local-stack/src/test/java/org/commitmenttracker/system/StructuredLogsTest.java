@@ -30,7 +30,7 @@ class StructuredLogsTest {
 
     @Test
     void requestLogLinesAreJsonWithTheCorrelationId(CapturedOutput output) {
-        Map<String, Object> properties = new HashMap<>(TestDatabase.newDatabase().commandServiceProperties());
+        Map<String, Object> properties = new HashMap<>(RunningSystem.newDatabase().commandServiceProperties());
         properties.put("logging.structured.format.console", "ecs");
         // Spring MVC says at DEBUG what each request is; enough lines to look at.
         properties.put("logging.level.org.springframework.web.servlet.DispatcherServlet", "DEBUG");

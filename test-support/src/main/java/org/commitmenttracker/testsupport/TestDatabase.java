@@ -73,13 +73,24 @@ public final class TestDatabase {
             return LOG_SIGNING_KEYS.computeIfAbsent(jdbcUrl, url -> LogSigningKeys.ephemeralPem());
         }
 
+        /**
+         * Settings for either service's migration step ({@code migrate}) on this database, named
+         * as a deployment's environment names them: the only ones that carry the owner's
+         * password. The services' own properties never do, as in a deployment.
+         */
+        public Map<String, Object> migrationProperties() {
+            Map<String, Object> properties = new HashMap<>();
+            properties.put("TRACKER_DB_URL", jdbcUrl);
+            properties.put("TRACKER_OWNER_DB_USER", TrackerDatabase.OWNER_ROLE);
+            properties.put("TRACKER_OWNER_DB_PASSWORD", credentials.ownerPassword());
+            return properties;
+        }
+
         private Map<String, Object> properties(String user, String password) {
             Map<String, Object> properties = new HashMap<>();
             properties.put("spring.datasource.url", jdbcUrl);
             properties.put("spring.datasource.username", user);
             properties.put("spring.datasource.password", password);
-            properties.put("spring.flyway.user", TrackerDatabase.OWNER_ROLE);
-            properties.put("spring.flyway.password", credentials.ownerPassword());
             return properties;
         }
     }

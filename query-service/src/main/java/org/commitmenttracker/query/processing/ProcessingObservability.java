@@ -15,7 +15,11 @@ import org.commitmenttracker.service.web.CorrelationIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -32,7 +36,8 @@ import java.util.function.ToDoubleFunction;
 /**
  * What an operator watches of the processors besides Axon's own meters: each read model's lag
  * and dead letters and the size of the event log as gauges, the processors in the readiness
- * probe, and the correlation id of the event being applied in every log line of a projection.
+ * probe, the correlation id of the event being applied in every log line of a projection, and
+ * the trace of the request that recorded it.
  */
 @Configuration(proxyBeanMethods = false)
 class ProcessingObservability {
@@ -45,6 +50,16 @@ class ProcessingObservability {
     @Autowired
     void correlationIdsInLogs(EventProcessingConfigurer processing) {
         processing.registerDefaultHandlerInterceptor((configuration, name) -> new CorrelationIdInLogs());
+    }
+
+    /** Each event applied within the trace of the request that recorded it (TraceContinuation). */
+    @Autowired
+    void tracesContinued(EventProcessingConfigurer processing, ObjectProvider<Tracer> tracer,
+                         ObjectProvider<Propagator> propagator,
+                         @Value("${tracker.tracing.continue-within:5m}") Duration continueWithin) {
+        processing.registerDefaultHandlerInterceptor((configuration, name) -> new TraceContinuation(name,
+                tracer.getIfAvailable(() -> Tracer.NOOP), propagator.getIfAvailable(() -> Propagator.NOOP),
+                continueWithin, Clock.systemUTC()));
     }
 
     @Bean
