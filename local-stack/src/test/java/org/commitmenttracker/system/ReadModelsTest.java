@@ -14,7 +14,6 @@ import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.commitmenttracker.testsupport.TrackerHttp;
 import org.commitmenttracker.testsupport.TrackerHttp.Response;
-import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** The read models of api.md over HTTP, after an officer logs what happened. */
@@ -190,10 +189,13 @@ class ReadModelsTest {
         }
     }
 
-    /** A poison event: the read model cannot store it (a constraint added here stands for any bug). */
+    /**
+     * A poison event: the read model cannot store what it makes of the commitment (a constraint
+     * added here stands for any bug). The constraint refuses every state from the poisoned
+     * disbursement on, not only its own: a batch writes each commitment's row once, after its
+     * last event, so a state in the middle of a batch is never written and cannot be refused.
+     */
     @Test
-    @DisplayName("A poison event is parked without stopping other commitments, and retried (skipped: passes alone, "
-            + "but in the whole suite no dead letter appears within 20 s since the one-fold merge; cause not found yet)")
     void anEventTheLedgerCannotApplyIsParkedWithoutStoppingOtherCommitmentsAndIsRetried() throws SQLException {
         String poisoned = "poisoned-" + UUID.randomUUID().toString().substring(0, 8);
         String healthy = "healthy-" + UUID.randomUUID().toString().substring(0, 8);
@@ -201,7 +203,8 @@ class ReadModelsTest {
         long pledged = command("/api/commitments/" + poisoned + "/pledges", pledge("1000.00"));
         read("/api/commitments/" + poisoned + "/ledger?minVersion=" + pledged);
         long deadLettersBefore = deadLetters("commitments");
-        owner("ALTER TABLE query.commitment ADD CONSTRAINT poison_for_test CHECK (disbursed IS DISTINCT FROM 100.00)");
+        owner("ALTER TABLE query.commitment ADD CONSTRAINT poison_for_test CHECK (id <> '" + poisoned
+                + "' OR disbursed < 100.00)");
         try {
             command("/api/commitments/" + poisoned + "/disbursements", disbursement("v-poison", "100.00"));
             long last = command("/api/commitments/" + poisoned + "/disbursements", disbursement("v-after", "50.00"));
