@@ -42,6 +42,8 @@ final class BenchSystem implements AutoCloseable {
 
     private final AutoCloseable postgres;
     private final String jdbcUrl;
+    private final TrackerDatabase.Credentials credentials;
+    private final String signingKey;
     final ConfigurableApplicationContext commandService;
     final ConfigurableApplicationContext queryService;
     /** The peer of issue 19 (PeerService): a plain Spring Boot service writing and reading the rows itself. */
@@ -50,10 +52,13 @@ final class BenchSystem implements AutoCloseable {
     final Http queries;
     final Http peer;
 
-    private BenchSystem(AutoCloseable postgres, String jdbcUrl, ConfigurableApplicationContext commandService,
-                        ConfigurableApplicationContext queryService, ConfigurableApplicationContext peerService) {
+    private BenchSystem(AutoCloseable postgres, String jdbcUrl, TrackerDatabase.Credentials credentials, String signingKey,
+                        ConfigurableApplicationContext commandService, ConfigurableApplicationContext queryService,
+                        ConfigurableApplicationContext peerService) {
         this.postgres = postgres;
         this.jdbcUrl = jdbcUrl;
+        this.credentials = credentials;
+        this.signingKey = signingKey;
         this.commandService = commandService;
         this.queryService = queryService;
         this.peerService = peerService;
@@ -90,11 +95,12 @@ final class BenchSystem implements AutoCloseable {
             String jdbcUrl = server.jdbcUrl(DATABASE);
             ConfigurableApplicationContext commandService = start(CommandServiceApplication.builder(), jdbcUrl,
                     TrackerDatabase.COMMAND_ROLE, credentials.commandPassword(), credentials);
+            String signingKey = Ed25519Keys.toPem(Ed25519Keys.generate().privateKey());
             ConfigurableApplicationContext queryService = start(QueryServiceApplication.builder(), jdbcUrl,
                     TrackerDatabase.QUERY_ROLE, credentials.queryPassword(), credentials,
-                    "--tracker.log.signing-key=" + Ed25519Keys.toPem(Ed25519Keys.generate().privateKey()));
+                    "--tracker.log.signing-key=" + signingKey);
             ConfigurableApplicationContext peerService = PeerService.start(jdbcUrl);
-            return new BenchSystem(postgres, jdbcUrl, commandService, queryService, peerService);
+            return new BenchSystem(postgres, jdbcUrl, credentials, signingKey, commandService, queryService, peerService);
         } catch (RuntimeException e) {
             closeQuietly(postgres);
             throw e;
@@ -136,6 +142,18 @@ final class BenchSystem implements AutoCloseable {
                 "--logging.level.root=WARN"));
         args.addAll(List.of(extra));
         return service.profiles("local").run(args.toArray(String[]::new));
+    }
+
+    /**
+     * A second query-service instance on the same database (its own token owner name), with
+     * {@code extra} settings: the Kafka workload's publisher. The first instance keeps the read
+     * models' segments it holds; close the second after use.
+     */
+    ConfigurableApplicationContext startAnotherQueryService(String... extra) {
+        List<String> args = new ArrayList<>(List.of("--tracker.log.signing-key=" + signingKey));
+        args.addAll(List.of(extra));
+        return start(QueryServiceApplication.builder(), jdbcUrl, TrackerDatabase.QUERY_ROLE, credentials.queryPassword(),
+                credentials, args.toArray(String[]::new));
     }
 
     private static String url(ConfigurableApplicationContext service) {
