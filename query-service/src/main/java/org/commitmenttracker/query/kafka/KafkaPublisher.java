@@ -3,6 +3,7 @@ package org.commitmenttracker.query.kafka;
 import io.cloudevents.CloudEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -85,6 +86,12 @@ class KafkaPublisher {
             return ids;
         });
         eventIds.add(eventId);
+    }
+
+    /** A replay publishes every event again, those remembered from failed batches too. */
+    @ResetHandler
+    void onReset() {
+        acknowledged.clear();
     }
 
     /**
