@@ -60,10 +60,12 @@ class KafkaTwoInstancesTest {
             // the first hands segments 2 and 3 over, as an operator balances instances; the second claims them
             processor(first).releaseSegment(2, 10, TimeUnit.MINUTES);
             processor(first).releaseSegment(3, 10, TimeUnit.MINUTES);
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(owners(database))
-                    .as("the owner of each segment of the kafka processor")
-                    .isEqualTo(Map.of(0, "query-a", 1, "query-a", 2, "query-b", 3, "query-b")));
-            assertThat(List.of(claimed(first), claimed(second))).containsExactly(2, 2);
+            // (the token table first, the instance's own status a moment after)
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                assertThat(owners(database)).as("the owner of each segment of the kafka processor")
+                        .isEqualTo(Map.of(0, "query-a", 1, "query-a", 2, "query-b", 3, "query-b"));
+                assertThat(List.of(claimed(first), claimed(second))).containsExactly(2, 2);
+            });
 
             // commitments whose events fall in the segments of each instance
             List<String> split = new ArrayList<>();
@@ -79,9 +81,10 @@ class KafkaTwoInstancesTest {
             // the first stops (releasing its claims); the second takes its segments over
             first.close();
             started.remove(first);
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(owners(database))
-                    .isEqualTo(Map.of(0, "query-b", 1, "query-b", 2, "query-b", 3, "query-b")));
-            assertThat(claimed(second)).isEqualTo(4);
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                assertThat(owners(database)).isEqualTo(Map.of(0, "query-b", 1, "query-b", 2, "query-b", 3, "query-b"));
+                assertThat(claimed(second)).isEqualTo(4);
+            });
             List<String> afterwards = ids(2, segment -> segment < 2);
             ReadModelFixtures.logAYearOfFacts(commands, afterwards);
             List<String> all = new ArrayList<>(split);
