@@ -20,7 +20,7 @@ public final class Bench {
 
     /** The workloads, by the names {@code --only=} takes, in the order a run takes them. */
     static final List<String> WORKLOADS = List.of("append", "long_stream", "lag", "replay", "detail_read", "stream_fanout",
-            "verify_all", "feed_catchup");
+            "verify_all", "feed_catchup", "kafka");
 
     public static void main(String[] args) {
         Sizes sizes = Sizes.fromArguments(args);
@@ -45,7 +45,7 @@ public final class Bench {
     }
 
     /**
-     * Runs the named workloads ({@code lag} runs {@code append} too: it offers half its rate);
+     * Runs the named workloads ({@code lag} and {@code kafka} run {@code append} too: they offer half its rate);
      * {@code durable}: on a PostgreSQL with fsync and synchronous_commit on (issue 19), the
      * system and the baselines alike, under the same RESULT and RATIO names.
      */
@@ -60,7 +60,7 @@ public final class Bench {
                     + ", shared_buffers " + system.setting("shared_buffers") + "; both services, the load and the"
                     + " baselines in one JVM, HTTP/1.1 keep-alive, HTTP Basic as officer");
             List<String> commitments = openCommitments(system, sizes, report);
-            double appendC8 = only.contains("append") || only.contains("lag")
+            double appendC8 = only.contains("append") || only.contains("lag") || only.contains("kafka")
                     ? new AppendWorkload(system, sizes, report, commitments).run() : 0;
             if (only.contains("long_stream")) {
                 new LongStreamWorkload(system, sizes, report).run();
@@ -82,6 +82,9 @@ public final class Bench {
             }
             if (only.contains("feed_catchup")) {
                 new FeedCatchupWorkload(system, sizes, report).run();
+            }
+            if (only.contains("kafka")) {
+                new KafkaWorkload(system, sizes, report, commitments).run(appendC8 / 2);
             }
             report.progress("done");
         }

@@ -43,6 +43,8 @@ final class BenchSystem implements AutoCloseable {
 
     private final AutoCloseable postgres;
     private final String jdbcUrl;
+    private final TrackerDatabase.Credentials credentials;
+    private final String signingKey;
     final ConfigurableApplicationContext commandService;
     final ConfigurableApplicationContext queryService;
     /** The peer of issue 19 (PeerService): a plain Spring Boot service writing and reading the rows itself. */
@@ -51,10 +53,13 @@ final class BenchSystem implements AutoCloseable {
     final Http queries;
     final Http peer;
 
-    private BenchSystem(AutoCloseable postgres, String jdbcUrl, ConfigurableApplicationContext commandService,
-                        ConfigurableApplicationContext queryService, ConfigurableApplicationContext peerService) {
+    private BenchSystem(AutoCloseable postgres, String jdbcUrl, TrackerDatabase.Credentials credentials, String signingKey,
+                        ConfigurableApplicationContext commandService, ConfigurableApplicationContext queryService,
+                        ConfigurableApplicationContext peerService) {
         this.postgres = postgres;
         this.jdbcUrl = jdbcUrl;
+        this.credentials = credentials;
+        this.signingKey = signingKey;
         this.commandService = commandService;
         this.queryService = queryService;
         this.peerService = peerService;
@@ -93,11 +98,11 @@ final class BenchSystem implements AutoCloseable {
             migrate(QueryServiceApplication.migration(), jdbcUrl, credentials);
             ConfigurableApplicationContext commandService = start(CommandServiceApplication.builder(), jdbcUrl,
                     TrackerDatabase.COMMAND_ROLE, credentials.commandPassword());
+            String signingKey = Ed25519Keys.toPem(Ed25519Keys.generate().privateKey());
             ConfigurableApplicationContext queryService = start(QueryServiceApplication.builder(), jdbcUrl,
-                    TrackerDatabase.QUERY_ROLE, credentials.queryPassword(),
-                    "--tracker.log.signing-key=" + Ed25519Keys.toPem(Ed25519Keys.generate().privateKey()));
+                    TrackerDatabase.QUERY_ROLE, credentials.queryPassword(), "--tracker.log.signing-key=" + signingKey);
             ConfigurableApplicationContext peerService = PeerService.start(jdbcUrl);
-            return new BenchSystem(postgres, jdbcUrl, commandService, queryService, peerService);
+            return new BenchSystem(postgres, jdbcUrl, credentials, signingKey, commandService, queryService, peerService);
         } catch (RuntimeException e) {
             closeQuietly(postgres);
             throw e;
@@ -143,6 +148,18 @@ final class BenchSystem implements AutoCloseable {
         SchemaMigration.run(step, "--spring.datasource.url=" + jdbcUrl,
                 "--TRACKER_OWNER_DB_USER=" + TrackerDatabase.OWNER_ROLE,
                 "--TRACKER_OWNER_DB_PASSWORD=" + credentials.ownerPassword(), "--logging.level.root=WARN");
+    }
+
+    /**
+     * A second query-service instance on the same database (its own token owner name), with
+     * {@code extra} settings: the Kafka workload's publisher. The first instance keeps the read
+     * models' segments it holds; close the second after use.
+     */
+    ConfigurableApplicationContext startAnotherQueryService(String... extra) {
+        List<String> args = new ArrayList<>(List.of("--tracker.log.signing-key=" + signingKey));
+        args.addAll(List.of(extra));
+        return start(QueryServiceApplication.builder(), jdbcUrl, TrackerDatabase.QUERY_ROLE, credentials.queryPassword(),
+                args.toArray(String[]::new));
     }
 
     private static String url(ConfigurableApplicationContext service) {

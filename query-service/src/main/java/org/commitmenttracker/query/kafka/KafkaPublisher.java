@@ -3,6 +3,7 @@ package org.commitmenttracker.query.kafka;
 import io.cloudevents.CloudEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -16,8 +17,11 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -26,10 +30,19 @@ import java.util.concurrent.TimeoutException;
 /**
  * Publishes every event to Kafka as the same CloudEvent the feed gives (position included),
  * keyed by commitmentId so each commitment's events stay in order on one partition. Works per
- * batch of its pooled processor: the batch's events are sent just before its token commits, and
- * the token commits only once the broker has acknowledged every one ({@code acks=all}). A send
- * that fails fails the batch, and the processor takes it again: at least once, never skipped;
- * consumers drop repeats by the CloudEvent id.
+ * batch of its pooled processor: the batch's token is written first (Axon stores it before any
+ * other step of the batch's commit), then the batch's events are sent, and the transaction that
+ * holds the token commits only once the broker has acknowledged every one ({@code acks=all}).
+ * The token's row stays locked by that transaction while the sends are in flight, so no other
+ * instance can claim the segment and send the batch a second time; an instance that has lost its
+ * claim fails at the token, before it sends anything.
+ * <p>
+ * A send that fails fails the batch, and the processor takes it again. The broker's idempotence
+ * covers only the producer's own retries, not a batch sent again, so the events the broker had
+ * acknowledged before the failure are remembered and not sent again: a batch taken again repeats
+ * only the sends whose outcome was unknown (a timeout) and, after a restart or a crash, a batch
+ * acknowledged whose token had not committed. At least once, never skipped; consumers drop
+ * repeats by the CloudEvent id.
  */
 @ProcessingGroup(KafkaPublisher.NAME)
 class KafkaPublisher {
@@ -37,12 +50,22 @@ class KafkaPublisher {
     static final String NAME = "kafka";
     private static final Logger log = LoggerFactory.getLogger(KafkaPublisher.class);
     private static final String BATCH = KafkaPublisher.class.getName() + ".batch";
+    /** Bounds the memory of acknowledged events of failed batches (a batch taken again elsewhere leaves its own). */
+    private static final int ACKNOWLEDGED_KEPT = 100_000;
 
     private final Feed feed;
     private final FeedCloudEvents cloudEvents;
     private final KafkaTemplate<String, CloudEvent> template;
     private final ProducerFactory<String, CloudEvent> producers;
     private final KafkaProperties properties;
+    /** Events of batches not committed yet that the broker has acknowledged: a batch taken again skips them. */
+    private final Set<String> acknowledged = Collections.newSetFromMap(Collections.synchronizedMap(
+            new LinkedHashMap<>() {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > ACKNOWLEDGED_KEPT;
+                }
+            }));
 
     KafkaPublisher(Feed feed, FeedCloudEvents cloudEvents, KafkaTemplate<String, CloudEvent> template,
                    ProducerFactory<String, CloudEvent> producers, KafkaProperties properties) {
@@ -59,19 +82,34 @@ class KafkaPublisher {
         List<String> eventIds = batch.getOrComputeResource(BATCH, key -> {
             List<String> ids = new ArrayList<>();
             batch.onPrepareCommit(unitOfWork -> publish(ids));
+            batch.afterCommit(unitOfWork -> ids.forEach(acknowledged::remove));
             return ids;
         });
         eventIds.add(eventId);
     }
 
-    /** Sends the batch's events in the order the processor handled them, and waits for every acknowledgement. */
+    /** A replay publishes every event again, those remembered from failed batches too. */
+    @ResetHandler
+    void onReset() {
+        acknowledged.clear();
+    }
+
+    /**
+     * Sends the batch's events in the order the processor handled them (but not those the broker
+     * acknowledged in an earlier attempt at this batch), and waits for every acknowledgement.
+     */
     private void publish(List<String> eventIds) {
-        Map<String, FeedEvent> numbered = awaitFeed(eventIds);
-        List<CompletableFuture<?>> sends = new ArrayList<>(eventIds.size());
+        List<String> unsent = eventIds.stream().filter(id -> !acknowledged.contains(id)).toList();
+        if (unsent.isEmpty()) {
+            return;
+        }
+        Map<String, FeedEvent> numbered = awaitFeed(unsent);
+        List<CompletableFuture<?>> sends = new ArrayList<>(unsent.size());
         try {
-            for (String eventId : eventIds) {
+            for (String eventId : unsent) {
                 FeedEvent event = numbered.get(eventId);
-                sends.add(template.send(properties.topic(), event.commitmentId(), cloudEvents.toCloudEvent(event)));
+                sends.add(template.send(properties.topic(), event.commitmentId(), cloudEvents.toCloudEvent(event))
+                        .thenRun(() -> acknowledged.add(eventId)));
             }
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
                     .get(properties.deliveryTimeout().toMillis() + 5_000, TimeUnit.MILLISECONDS);
@@ -81,7 +119,9 @@ class KafkaPublisher {
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
             // A fresh producer for the next attempt: one that saw the broker fail may be fenced or stuck.
             producers.reset();
-            log.warn("Publishing {} events to Kafka failed; the batch is retried: {}", eventIds.size(), e.toString());
+            long unacknowledged = unsent.stream().filter(id -> !acknowledged.contains(id)).count();
+            log.warn("Publishing {} events to Kafka failed ({} not acknowledged); the batch is retried: {}",
+                    unsent.size(), unacknowledged, e.toString());
             throw new KafkaPublishingFailed("publishing to Kafka failed", e);
         }
     }

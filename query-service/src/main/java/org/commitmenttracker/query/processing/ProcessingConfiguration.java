@@ -11,17 +11,23 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.springframework.beans.factory.ObjectProvider;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.TokenStoreProperties;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.UUID;
 
 /**
  * The processors' tracking tokens and dead letters live in the query schema, beside the read
@@ -71,7 +77,29 @@ class ProcessingConfiguration {
                 .build();
     }
 
-    /** The table of migration V2; Axon's JDBC dead-letter queue of every processing group with {@code dlq.enabled}. */
+    /**
+     * Axon's JDBC token store as its auto-configuration builds it, but with a token owner name of
+     * this instance's own ({@code tracker.processing.node-id}, e.g. the pod's name). Axon's default
+     * owner is the JVM's name ({@code pid@host}), the same for every instance in one JVM: two
+     * instances of one owner name each take the other's segments as their own, and publish the
+     * same events twice. Unset, the JVM's name and a random suffix: unique per start.
+     */
+    @Bean
+    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema,
+                          TokenStoreProperties tokenStoreProperties,
+                          @Value("${tracker.processing.node-id:}") String nodeId) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .schema(tokenSchema)
+                .serializer(serializer)
+                .claimTimeout(tokenStoreProperties.getClaimTimeout())
+                .nodeId(nodeId.isBlank()
+                        ? ManagementFactory.getRuntimeMXBean().getName() + "-" + UUID.randomUUID().toString().substring(0, 8)
+                        : nodeId)
+                .build();
+    }
+
+    /** The table of migration V2: the dead-letter queue of every read model whose processor parks failures. */
     @Bean
     DeadLetterSchema deadLetterSchema() {
         return DeadLetterSchema.builder()
