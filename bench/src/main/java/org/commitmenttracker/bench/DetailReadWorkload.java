@@ -1,5 +1,7 @@
 package org.commitmenttracker.bench;
 
+import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,7 +10,14 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code detail_read}: {@code GET /api/commitments/{id}} at concurrency 16 over many
@@ -80,9 +89,67 @@ final class DetailReadWorkload {
         report.ratio("detail_peer", Stats.median(http) / Stats.median(crud));
         report.note("detail_crud: the peer (a plain Spring Boot service on the same stack) answering GET"
                 + " /api/commitments/{id} with the row's detail, selected with JdbcClient and written by Jackson");
+        waitingReads(ids);
         report.note("detail_read: the same HTTP stack answering %s from memory (no database) makes %.0f requests/s,"
                 .formatted(floorPath, Stats.median(floor)) + " %.3f of the raw selects: the ceiling of RATIO detail_read here"
                 .formatted(Stats.median(floor) / Stats.median(raw)));
+    }
+
+    /**
+     * {@code detail_waiting_p99_ms}: the same reads while 300 clients wait on {@code ?minVersion=}
+     * for a version that never comes (issue 15: waits must hold no request thread; goal p99 under
+     * 100 ms). The waits are those of three users, so the bounds (20 per user, 200 in all) refuse
+     * most with 429; each refused or timed-out wait is sent again a second later, so that 300
+     * stay in play for the whole measurement.
+     */
+    private void waitingReads(List<String> ids) {
+        List<Http> waiters = List.of(Http.as(system.queries.baseUrl(), "integrator"),
+                Http.as(system.queries.baseUrl(), "auditor"), Http.as(system.queries.baseUrl(), "admin"));
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicLong waitsSent = new AtomicLong();
+        ConcurrentMap<Integer, AtomicLong> statuses =
+                new ConcurrentHashMap<>();
+        ExecutorService clients = Executors.newFixedThreadPool(300);
+        for (int i = 0; i < 300; i++) {
+            Http waiter = waiters.get(i % waiters.size());
+            String path = "/api/commitments/" + ids.get(i % ids.size()) + "?minVersion=1000000000";
+            clients.submit(() -> {
+                while (running.get()) {
+                    waitsSent.incrementAndGet();
+                    try {
+                        int status = waiter.client().send(waiter.request(path).timeout(Duration.ofSeconds(30)).GET()
+                                .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                        statuses.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
+                        Thread.sleep(1000);
+                    } catch (IOException e) {
+                        statuses.computeIfAbsent(-1, s -> new AtomicLong()).incrementAndGet();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+        }
+        try {
+            Thread.sleep(2000);
+            List<Double> p99 = new ArrayList<>();
+            List<Double> rps = new ArrayList<>();
+            for (int rep = 1; rep <= sizes.repetitions(); rep++) {
+                ClosedLoop.Outcome reads = ClosedLoop.run(CONCURRENCY, sizes.repetition(), worker -> httpWorker(ids));
+                p99.add(reads.p99Millis());
+                rps.add(reads.perSecond());
+                report.progress("detail with 300 waiting clients rep %d: %.0f requests/s, p99 %.1f ms"
+                        .formatted(rep, reads.perSecond(), reads.p99Millis()));
+            }
+            report.result("detail_waiting_rps", Stats.median(rps), "requests/s");
+            report.result("detail_waiting_p99_ms", Stats.median(p99), "ms");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            running.set(false);
+            clients.shutdownNow();
+        }
+        report.note("detail_read: with 300 clients waiting on ?minVersion= (%d waits sent; answers by status %s)"
+                .formatted(waitsSent.get(), new TreeMap<>(statuses)));
     }
 
     /**

@@ -18,7 +18,7 @@ class BenchTest {
             "long_stream_ms", "long_stream_fresh_ms",
             "lag_p99_ms", "lag_median_ms", "lag_rate",
             "replay_events", "replay", "replay_raw", "replay_switch_ms",
-            "detail_rps", "detail_p99_ms", "detail_raw_rps", "detail_raw_p99_ms", "http_floor_rps",
+            "detail_rps", "detail_p99_ms", "detail_waiting_rps", "detail_waiting_p99_ms", "detail_raw_rps", "detail_raw_p99_ms", "http_floor_rps",
             "append_crud", "append_crud_p99_ms", "detail_crud", "detail_crud_p99_ms",
             "feed_catchup_events", "feed_catchup", "feed_catchup_raw",
             "stream_fanout_p99_ms", "stream_fanout_median_ms",
