@@ -71,6 +71,7 @@ final class ReplayWorkload {
                         sizes.replayEvents() < Sizes.FULL_REPLAY ? " (full run: " + Sizes.FULL_REPLAY + ")" : "",
                         BenchSystem.PROCESSOR));
 
+        system.execute("CREATE SCHEMA IF NOT EXISTS bench");
         system.execute("CREATE TABLE " + COPY_TABLE + " (LIKE query.commitment INCLUDING ALL)");
         // The read model's rows are keyed by (id, generation); the baseline writes one generation.
         system.execute("ALTER TABLE " + COPY_TABLE + " ALTER COLUMN generation SET DEFAULT 1");
