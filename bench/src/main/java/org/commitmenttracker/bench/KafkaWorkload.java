@@ -27,11 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
 
@@ -122,49 +119,19 @@ final class KafkaWorkload {
         report.result("kafka_lag_median_ms", Stats.median(medians), "ms");
     }
 
-    private record Pending(String commitmentId, long version, long answeredAt) {
-    }
-
     private long[] lagOnce(String servers, double rate, Duration duration) {
-        ConcurrentLinkedQueue<Pending> answered = new ConcurrentLinkedQueue<>();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
+        ConcurrentLinkedQueue<OpenLoop.Answered> answered = new ConcurrentLinkedQueue<>();
         Observer observer = new Observer(servers, answered);
         Thread observing = new Thread(observer, "bench-kafka-lag-observer");
         observing.start();
         observer.awaitAssigned();
-        ExecutorService senders = Executors.newFixedThreadPool(16);
-        long intervalNanos = (long) (1e9 / rate);
-        long start = System.nanoTime();
-        long end = start + duration.toNanos();
-        int sent = 0;
-        for (long at = start; at < end && failure.get() == null; at += intervalNanos) {
-            long wait = at - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-            }
-            String commitmentId = commitments.get(sent++ % commitments.size());
-            senders.execute(() -> {
-                try {
-                    long version = Http.version(Commands.disburse(system.commands, commitmentId));
-                    answered.add(new Pending(commitmentId, version, System.nanoTime()));
-                } catch (Throwable e) {
-                    failure.compareAndSet(null, e);
-                }
-            });
-        }
-        senders.shutdown();
+        int sent = OpenLoop.disburse(system.commands, commitments, rate, duration, answered);
         try {
-            if (!senders.awaitTermination(1, TimeUnit.MINUTES)) {
-                throw new IllegalStateException("commands still running a minute after the last was sent");
-            }
             observer.finish();
             observing.join(Duration.ofMinutes(2).toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-        if (failure.get() != null) {
-            throw new IllegalStateException("a command of the kafka_lag workload failed", failure.get());
         }
         if (observer.failure != null) {
             throw new IllegalStateException("the Kafka consumer failed", observer.failure);
@@ -178,14 +145,14 @@ final class KafkaWorkload {
     /** A consumer of every partition from its end: notes when each answered command's event is first read. */
     private static final class Observer implements Runnable {
         private final String servers;
-        private final ConcurrentLinkedQueue<Pending> answered;
+        private final ConcurrentLinkedQueue<OpenLoop.Answered> answered;
         private final java.util.concurrent.CountDownLatch assigned = new java.util.concurrent.CountDownLatch(1);
         private volatile boolean finishing;
         private long[] lags = new long[1024];
         private int count;
         private volatile Throwable failure;
 
-        Observer(String servers, ConcurrentLinkedQueue<Pending> answered) {
+        Observer(String servers, ConcurrentLinkedQueue<OpenLoop.Answered> answered) {
             this.servers = servers;
             this.answered = answered;
         }
@@ -208,7 +175,7 @@ final class KafkaWorkload {
         @Override
         public void run() {
             Map<String, Long> newest = new HashMap<>();
-            List<Pending> waiting = new ArrayList<>();
+            List<OpenLoop.Answered> waiting = new ArrayList<>();
             long giveUp = Long.MAX_VALUE;
             try (KafkaConsumer<String, byte[]> consumer = consumer(servers)) {
                 List<TopicPartition> partitions = partitions(TOPIC);
@@ -224,7 +191,7 @@ final class KafkaWorkload {
                                     Math::max);
                         }
                     }
-                    for (Pending next; (next = answered.poll()) != null; ) {
+                    for (OpenLoop.Answered next; (next = answered.poll()) != null; ) {
                         waiting.add(next);
                     }
                     long now = System.nanoTime();

@@ -12,10 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -39,9 +35,6 @@ final class LagWorkload {
         this.sizes = sizes;
         this.report = report;
         this.commitments = commitments;
-    }
-
-    private record Pending(String commitmentId, long version, long answeredAt) {
     }
 
     void run(double rate) {
@@ -68,44 +61,17 @@ final class LagWorkload {
     }
 
     private Run once(double rate, Duration duration) {
-        ConcurrentLinkedQueue<Pending> answered = new ConcurrentLinkedQueue<>();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        ExecutorService senders = Executors.newFixedThreadPool(16);
+        ConcurrentLinkedQueue<OpenLoop.Answered> answered = new ConcurrentLinkedQueue<>();
         Observer observer = new Observer(answered);
         Thread observing = new Thread(observer, "bench-lag-observer");
         observing.start();
-        long intervalNanos = (long) (1e9 / rate);
-        long start = System.nanoTime();
-        long end = start + duration.toNanos();
-        int sent = 0;
-        for (long at = start; at < end && failure.get() == null; at += intervalNanos) {
-            long wait = at - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-            }
-            String commitmentId = commitments.get(sent++ % commitments.size());
-            senders.execute(() -> {
-                try {
-                    long version = Http.version(Commands.disburse(system.commands, commitmentId));
-                    answered.add(new Pending(commitmentId, version, System.nanoTime()));
-                } catch (Throwable e) {
-                    failure.compareAndSet(null, e);
-                }
-            });
-        }
-        senders.shutdown();
+        int sent = OpenLoop.disburse(system.commands, commitments, rate, duration, answered);
         try {
-            if (!senders.awaitTermination(1, TimeUnit.MINUTES)) {
-                throw new IllegalStateException("commands still running a minute after the last was sent");
-            }
             observer.finish();
             observing.join(Duration.ofMinutes(2).toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-        if (failure.get() != null) {
-            throw new IllegalStateException("a command of the lag workload failed", failure.get());
         }
         if (observer.failure != null) {
             throw new IllegalStateException("the lag observer failed", observer.failure);
@@ -118,13 +84,13 @@ final class LagWorkload {
 
     /** Takes answered commands off the queue and notes when the read model first shows each. */
     private final class Observer implements Runnable {
-        private final ConcurrentLinkedQueue<Pending> answered;
+        private final ConcurrentLinkedQueue<OpenLoop.Answered> answered;
         private volatile boolean finishing;
         private long[] lags = new long[1024];
         private int count;
         private Throwable failure;
 
-        Observer(ConcurrentLinkedQueue<Pending> answered) {
+        Observer(ConcurrentLinkedQueue<OpenLoop.Answered> answered) {
             this.answered = answered;
         }
 
@@ -134,13 +100,13 @@ final class LagWorkload {
 
         @Override
         public void run() {
-            List<Pending> waiting = new ArrayList<>();
+            List<OpenLoop.Answered> waiting = new ArrayList<>();
             long giveUp = Long.MAX_VALUE;
             try (Connection connection = system.superuser();
                  PreparedStatement versions = connection.prepareStatement(
                          "SELECT id, version FROM query.commitment WHERE id = ANY (?)")) {
                 while (true) {
-                    for (Pending next; (next = answered.poll()) != null; ) {
+                    for (OpenLoop.Answered next; (next = answered.poll()) != null; ) {
                         waiting.add(next);
                     }
                     if (finishing && waiting.isEmpty() && answered.isEmpty()) {
@@ -171,10 +137,10 @@ final class LagWorkload {
             }
         }
 
-        private Map<String, Long> read(Connection connection, PreparedStatement versions, List<Pending> waiting)
+        private Map<String, Long> read(Connection connection, PreparedStatement versions, List<OpenLoop.Answered> waiting)
                 throws SQLException {
             Array ids = connection.createArrayOf("varchar",
-                    waiting.stream().map(Pending::commitmentId).distinct().toArray());
+                    waiting.stream().map(OpenLoop.Answered::commitmentId).distinct().toArray());
             versions.setArray(1, ids);
             Map<String, Long> current = new HashMap<>();
             try (ResultSet rows = versions.executeQuery()) {
