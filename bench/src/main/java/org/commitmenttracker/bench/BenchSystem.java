@@ -268,29 +268,35 @@ final class BenchSystem implements AutoCloseable {
     }
 
     void awaitProjectionAt(long head, Duration timeout) {
-        StreamingEventProcessor processor = commitmentsProcessor();
-        int segments = queryService.getBean(TokenStore.class).fetchSegments(PROCESSOR).length;
+        awaitPassed(commitmentsProcessor(), head, timeout);
+    }
+
+    /** Until every segment of the processor (claimed, none in error) has passed global index {@code head}. */
+    static void awaitPassed(StreamingEventProcessor processor, long head, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!reached(processor, segments, head)) {
+        while (!passed(processor.processingStatus(), head)) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the '" + PROCESSOR + "' processor did not reach global index " + head
-                        + " within " + timeout + ": " + processor.processingStatus());
+                throw new IllegalStateException("the '" + processor.getName() + "' processor did not reach global index "
+                        + head + " within " + timeout + ": " + processor.processingStatus());
             }
-            LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
+            LockSupport.parkNanos(Duration.ofMillis(2).toNanos());
         }
     }
 
-    private static boolean reached(StreamingEventProcessor processor, int segments, long head) {
-        Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-        if (status.size() < segments) {
-            return false;
-        }
+    /**
+     * Whether these segments, together the whole stream (each covers {@code 1 / (mask + 1)} of it,
+     * whichever instance holds it), have all passed {@code head}, none in error.
+     */
+    static boolean passed(Map<Integer, EventTrackerStatus> status, long head) {
+        long whole = 1L << 32;
+        long covered = 0;
         for (EventTrackerStatus segment : status.values()) {
             if (segment.isErrorState() || segment.getCurrentPosition().orElse(-1) < head) {
                 return false;
             }
+            covered += whole / (segment.getSegment().getMask() + 1L);
         }
-        return true;
+        return covered >= whole;
     }
 
     @Override

@@ -86,11 +86,11 @@ final class KafkaWorkload {
                 StreamingEventProcessor kafka = publisher.getBean(EventProcessingConfiguration.class)
                         .eventProcessor("kafka", StreamingEventProcessor.class).orElseThrow();
                 // what earlier workloads stored is not this workload's: the publisher starts at the newest event
-                awaitAt(kafka, -1, Duration.ofMinutes(5));
+                BenchSystem.awaitPassed(kafka, -1, Duration.ofMinutes(5));
                 shutDown(kafka);
                 system.skipToHead(kafka);
                 kafka.start();
-                awaitAt(kafka, system.headGlobalIndex(), Duration.ofMinutes(5));
+                BenchSystem.awaitPassed(kafka, system.headGlobalIndex(), Duration.ofMinutes(5));
                 lag(servers, rate);
                 publish(servers, kafka);
             } finally {
@@ -247,7 +247,7 @@ final class KafkaWorkload {
 
             long start = System.nanoTime();
             kafka.start();
-            awaitAt(kafka, head, Duration.ofMinutes(30));
+            BenchSystem.awaitPassed(kafka, head, Duration.ofMinutes(30));
             double seconds = (System.nanoTime() - start) / 1e9;
 
             List<ProducerRecord<String, byte[]>> records = readBack(servers, before);
@@ -378,7 +378,7 @@ final class KafkaWorkload {
                 .stream().filter(StreamingEventProcessor.class::isInstance).map(p -> p.getName()).toList();
         for (String name : names) {
             Map<Integer, EventTrackerStatus> status = Map.of();
-            while (!at(status = statusInBoth(name), head)) {
+            while (!BenchSystem.passed(status = statusInBoth(name), head)) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("the '" + name + "' processor did not reach " + head
                             + " within " + timeout + ": " + status);
@@ -395,29 +395,5 @@ final class KafkaWorkload {
                     .ifPresent(processor -> status.putAll(processor.processingStatus()));
         }
         return status;
-    }
-
-    /** Until every segment of the processor (running, none in error) has passed global index {@code head}. */
-    private static void awaitAt(StreamingEventProcessor processor, long head, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!at(processor.processingStatus(), head)) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the '" + processor.getName() + "' processor did not reach " + head
-                        + " within " + timeout + ": " + processor.processingStatus());
-            }
-            LockSupport.parkNanos(Duration.ofMillis(2).toNanos());
-        }
-    }
-
-    /** Every segment of the processor's (together, the whole of the stream: masks) past {@code head}, none in error. */
-    private static boolean at(Map<Integer, EventTrackerStatus> status, long head) {
-        double covered = 0;
-        for (EventTrackerStatus segment : status.values()) {
-            if (segment.isErrorState() || segment.getCurrentPosition().orElse(-1) < head) {
-                return false;
-            }
-            covered += 1.0 / (segment.getSegment().getMask() + 1);
-        }
-        return covered > 0.999;
     }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.StreamSupport;
 import org.commitmenttracker.testsupport.TestDatabase;
 import org.commitmenttracker.testsupport.TrackerHttp;
 import org.commitmenttracker.testsupport.TrackerHttp.Response;
@@ -113,6 +114,13 @@ final class ReadModelFixtures {
                 assertThat(projection.get("status").asText()).isEqualTo("RUNNING");
             });
         });
+    }
+
+    /** Whether any processor is replaying, as {@code /api/projections} says. */
+    static boolean replaying(TrackerHttp queries) {
+        JsonNode projections = queries.call("/api/projections").as("admin").get().json();
+        return StreamSupport.stream(projections.spliterator(), false)
+                .anyMatch(projection -> projection.get("replaying").asBoolean());
     }
 
     static void replayAll(TrackerHttp queries) {

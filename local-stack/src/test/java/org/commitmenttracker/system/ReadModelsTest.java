@@ -257,7 +257,7 @@ class ReadModelsTest {
 
         ReadModelFixtures.replayAll(queries);
         int pollsWhileReplaying = 0;
-        while (replaying()) {
+        while (ReadModelFixtures.replaying(queries)) {
             for (String path : reads) {
                 assertThat(read(path)).as("%s during the replay", path).isEqualTo(complete.get(path));
             }
@@ -268,12 +268,6 @@ class ReadModelsTest {
         assertThat(pollsWhileReplaying).as("rounds of reads while the replay ran").isPositive();
         reads.forEach(path -> assertThat(read(path)).as("%s after the replay", path).isEqualTo(complete.get(path)));
         assertThat(ReadModelFixtures.checksum(system.database)).isEqualTo(checksum);
-    }
-
-    private boolean replaying() {
-        JsonNode projections = queries.call("/api/projections").as("admin").get().json();
-        return StreamSupport.stream(projections.spliterator(), false)
-                .anyMatch(projection -> projection.get("replaying").asBoolean());
     }
 
     private void awaitCaughtUp() {

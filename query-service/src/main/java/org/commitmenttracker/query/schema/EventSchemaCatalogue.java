@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The JSON Schema of every event revision: the current ones generated once from the event records
@@ -23,6 +24,8 @@ public class EventSchemaCatalogue {
     }
 
     private final Map<String, ObjectNode> schemas = new LinkedHashMap<>();
+    /** The superseded revisions asked for, read once from the classpath (empty: none such). */
+    private final Map<String, Optional<ObjectNode>> superseded = new ConcurrentHashMap<>();
     private final List<Entry> entries;
 
     EventSchemaCatalogue() {
@@ -43,7 +46,8 @@ public class EventSchemaCatalogue {
 
     public Optional<ObjectNode> find(String type, String revision) {
         return Optional.ofNullable(schemas.get(key(type, revision))).map(ObjectNode::deepCopy)
-                .or(() -> EventSchemas.superseded(type, revision));
+                .or(() -> superseded.computeIfAbsent(key(type, revision), key -> EventSchemas.superseded(type, revision))
+                        .map(ObjectNode::deepCopy));
     }
 
     private static String key(String type, String revision) {
