@@ -8,6 +8,8 @@
 #   bench/run.sh --durable  any of the above on a PostgreSQL with fsync and synchronous_commit on
 # BENCH_JAVA_OPTS adds JVM options, e.g. a profile of the run:
 #   BENCH_JAVA_OPTS='-XX:StartFlightRecording=filename=bench.jfr,settings=profile' bench/run.sh --quick
+# BENCH_JAVA runs the benchmark on another JVM than the one on the PATH, e.g. the issue-19 trial:
+#   BENCH_JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java BENCH_JAVA_OPTS=-Dspring.threads.virtual.enabled=true bench/run.sh --quick
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export AXONIQ_UPDATE_CHECKER_DISABLED=true
@@ -18,7 +20,7 @@ build() {
 # Offline first (a machine that has built once has everything); online when something is missing.
 build -o >/dev/null 2>&1 || build
 
-exec java -Xms1g -Xmx2g -Daxoniq.update-checker.disabled=true -Ddisable-axoniq-console-message=true \
+exec "${BENCH_JAVA:-java}" -Xms1g -Xmx2g -Daxoniq.update-checker.disabled=true -Ddisable-axoniq-console-message=true \
     ${BENCH_JAVA_OPTS:-} \
     -cp "bench/target/classes:$(cat bench/target/classpath.txt)" \
     org.commitmenttracker.bench.Bench "$@"

@@ -109,7 +109,8 @@ public final class Bench {
                 + " agree within " + Math.round(ClosedLoop.STABLE_WITHIN * 100) + " % (at most 1.5 times as long);"
                 + " figures are medians over repetitions");
         report.note("machine: " + cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores; JDK "
-                + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+                + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
+                + "; virtual threads " + (Boolean.getBoolean("spring.threads.virtual.enabled") ? "on" : "off"));
     }
 
     private static String cpuModel() {

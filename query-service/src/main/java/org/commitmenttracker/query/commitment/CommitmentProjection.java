@@ -29,13 +29,21 @@ public class CommitmentProjection {
         return ReadModelProcessor.named(NAME);
     }
 
+    /**
+     * Folded commitments remembered between batches (see {@link CommitmentRows}): a few kB each,
+     * and more than a deployment has commitments that change in any hour, so that an event does
+     * not read and parse its commitment's row back (that was most of a replay's and of the lag's
+     * time, BENCHMARKS.md).
+     */
+    static final int REMEMBERED_ROWS = 10_000;
+
     private final AppliedVersions versions;
     private final CommitmentRows<FoldedCommitment> rows;
     private final CommitmentStreams streams;
 
     public CommitmentProjection(CommitmentReadModel readModel, AppliedVersions versions, CommitmentStreams streams) {
         this.versions = versions;
-        this.rows = new CommitmentRows<>(NAME, readModel, versions);
+        this.rows = new CommitmentRows<>(NAME, readModel, versions, REMEMBERED_ROWS);
         this.streams = streams;
     }
 

@@ -103,7 +103,8 @@ public class CommitmentReadModel implements CommitmentRows.Table<FoldedCommitmen
                 lead_agencies = :leadAgencies, detail = CAST(:detail AS JSONB), state = CAST(:state AS JSONB),
                 currency = :currency, pledged = :pledged, obligated = :obligated, disbursed = :disbursed,
                 parties = :parties, source_title = :sourceTitle, search_text = :searchText,
-                search_fields = CAST(:searchFields AS JSONB)
+                search_fields = CASE WHEN search_text IS DISTINCT FROM :searchText
+                    THEN CAST(:searchFields AS JSONB) ELSE search_fields END
             WHERE id = :id AND generation = :generation AND version < :version
             """;
     private static final String UPSERT = """

@@ -1,13 +1,14 @@
 package org.commitmenttracker.query.commitment;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.commitmenttracker.query.commitment.CommitmentDetail.Agreement;
 import org.commitmenttracker.query.commitment.CommitmentDetail.Dialogue;
 import org.commitmenttracker.query.commitment.CommitmentDetail.Evidence;
 import org.commitmenttracker.query.commitment.CommitmentDetail.Milestone;
 import org.commitmenttracker.query.funding.FundingLedger.Entry;
-import org.commitmenttracker.query.funding.FundingLedger.Kind;
 
 /**
  * What the text search of the list reads in a commitment: the commitment's own words and those
@@ -46,6 +47,10 @@ public final class SearchFields {
         for (Milestone m : state.progress().milestones()) {
             add(fields, "MILESTONE", m.milestoneId(), "description", m.description());
         }
+        // Each counterpart and reference once, named by the first entry that carried it: a
+        // thousand disbursements to one recipient leave the search columns as they were, so the
+        // row's update neither recomputes the vector nor writes the text index again.
+        Set<String> seen = new HashSet<>();
         for (Entry entry : state.funding().entries()) {
             String kind = entry.kind().name();
             String counterpart = switch (entry.kind()) {
@@ -54,11 +59,10 @@ public final class SearchFields {
                 case DISBURSEMENT, REVERSAL -> "recipient";
                 case PLEDGE_REVISION -> null;
             };
-            if (entry.kind() != Kind.PLEDGE_REVISION) {
-                add(fields, kind, entry.id(), "id", entry.id());
+            if (seen.add(kind + "\u0000reference\u0000" + entry.reference())) {
+                add(fields, kind, entry.id(), "reference", entry.reference());
             }
-            add(fields, kind, entry.id(), "reference", entry.reference());
-            if (counterpart != null) {
+            if (counterpart != null && seen.add(kind + "\u0000" + counterpart + "\u0000" + entry.counterpart())) {
                 add(fields, kind, entry.id(), counterpart, entry.counterpart());
             }
         }

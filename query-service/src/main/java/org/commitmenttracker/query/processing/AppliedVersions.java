@@ -24,10 +24,10 @@ public class AppliedVersions {
     public interface Change {
         /**
          * @param generation the generation to read and write the commitment's rows in
-         * @param startOver  true when the read model holds no rows of that generation for this
-         *                   commitment: build from nothing
+         * @param reached    the version that generation holds for this commitment, null when it
+         *                   holds no rows of it: build from nothing
          */
-        void apply(long generation, boolean startOver);
+        void apply(long generation, Long reached);
     }
 
     /** For the reads: the generation they answer from, as a scalar subquery of the read model's name. */
@@ -63,11 +63,10 @@ public class AppliedVersions {
         TransactionTemplate around = deferring() ? joined : savepoint;
         Progress reached = around.execute(status -> {
             Progress progress = lookUp(key);
-            boolean startOver = progress.version() == null;
-            if (!startOver && progress.version() >= version) {
+            if (progress.version() != null && progress.version() >= version) {
                 return null;
             }
-            change.apply(progress.current(), startOver);
+            change.apply(progress.current(), progress.version());
             Progress now = new Progress(progress.current(), version);
             if (!deferred) {
                 write(Map.of(key, now));

@@ -1,5 +1,7 @@
 package org.commitmenttracker.query.processing;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +14,8 @@ import java.util.function.UnaryOperator;
  * the transaction's memory, and in a processor's first attempt at a batch
  * ({@link AppliedVersions#deferring()}) the changed rows are written in one batched statement
  * just before it commits. In a retry each row is written at once, inside its event's savepoint.
+ * The rows committed are remembered beyond the transaction, each with the generation and version
+ * it holds, and used again only while the applied version still says PostgreSQL holds that one.
  *
  * @param <T> the row's document; a fold never mutates one
  */
@@ -45,12 +49,32 @@ public final class CommitmentRows<T> {
     /** The rows as this transaction has read or written them, empty for no row. */
     private final TransactionCache<String, Optional<T>> rows = new TransactionCache<>();
     private final TransactionCache<String, Write<T>> unwritten;
+    /** The rows as committed, read again only when their version is not the one applied. */
+    private final Cache<String, Committed<T>> committed;
+    private final TransactionCache<String, Committed<T>> committing;
 
-    public CommitmentRows(String readModel, Table<T> table, AppliedVersions versions) {
+    /**
+     * @param remembered how many rows to remember beyond their transaction: enough for every
+     *                   commitment that changes often, so that its next event need not read and
+     *                   parse its row again
+     */
+    public CommitmentRows(String readModel, Table<T> table, AppliedVersions versions, int remembered) {
         this.readModel = readModel;
         this.table = table;
         this.versions = versions;
         this.unwritten = new TransactionCache<>(writes -> table.saveAll(writes.values()));
+        this.committed = Caffeine.newBuilder().maximumSize(remembered).build();
+        this.committing = new TransactionCache<>(rows -> { }, rows -> rows.forEach((id, row) -> {
+            if (row.row() == null) {
+                committed.invalidate(id);
+            } else {
+                committed.put(id, row);
+            }
+        }));
+    }
+
+    /** A row as a transaction committed it: the commitment's {@code version} in {@code generation}; null for none. */
+    private record Committed<T>(long generation, long version, T row) {
     }
 
     /**
@@ -59,11 +83,13 @@ public final class CommitmentRows<T> {
      */
     public void apply(String commitmentId, long version, UnaryOperator<T> fold) {
         Object[] next = new Object[1];
-        boolean applied = versions.apply(readModel, commitmentId, version, (generation, startOver) -> {
-            if (startOver) {
+        long[] writtenIn = new long[1];
+        boolean applied = versions.apply(readModel, commitmentId, version, (generation, reached) -> {
+            writtenIn[0] = generation;
+            if (reached == null) {
                 unwritten.remove(commitmentId);
             }
-            T current = startOver ? null : current(commitmentId, generation);
+            T current = reached == null ? null : current(commitmentId, generation, reached);
             T row = fold.apply(current);
             if (row != null && versions.deferring()) {
                 Write<T> pending = unwritten.get(commitmentId);
@@ -84,21 +110,29 @@ public final class CommitmentRows<T> {
             } else {
                 rows.remove(commitmentId); // read again when next needed
             }
+            committing.put(commitmentId, new Committed<>(writtenIn[0], version, row));
         }
     }
 
-    /** For a reset handler: what this transaction remembers belongs to the old generation. */
+    /** For a reset handler: what is remembered belongs to the old generation. */
     public void forget() {
         rows.clear();
+        committed.invalidateAll();
     }
 
-    private T current(String commitmentId, long generation) {
+    private T current(String commitmentId, long generation, long reached) {
         Optional<T> known = rows.get(commitmentId);
         if (known != null) {
             return known.orElse(null);
         }
+        Committed<T> kept = committed.getIfPresent(commitmentId);
+        if (kept != null && kept.generation() == generation && kept.version() == reached) {
+            rows.put(commitmentId, Optional.of(kept.row()));
+            return kept.row();
+        }
+        // The batch's other commitments whose rows are remembered are most likely still current.
         Set<String> ids = BatchCommitments.ids();
-        ids.removeIf(other -> rows.get(other) != null);
+        ids.removeIf(other -> rows.get(other) != null || committed.getIfPresent(other) != null);
         ids.add(commitmentId);
         Map<String, T> found = table.find(ids, generation);
         ids.forEach(other -> rows.put(other, Optional.ofNullable(found.get(other))));

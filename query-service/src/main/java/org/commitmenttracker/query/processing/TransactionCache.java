@@ -18,6 +18,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public final class TransactionCache<K, V> {
 
     private final Consumer<Map<K, V>> beforeCommit;
+    private final Consumer<Map<K, V>> afterCommit;
 
     /** A cache the transaction forgets when it ends. */
     public TransactionCache() {
@@ -26,7 +27,16 @@ public final class TransactionCache<K, V> {
 
     /** A cache whose values are handed to {@code beforeCommit} before the transaction commits. */
     public TransactionCache(Consumer<Map<K, V>> beforeCommit) {
+        this(beforeCommit, values -> { });
+    }
+
+    /**
+     * A cache whose values are handed to {@code beforeCommit} before the transaction commits, and
+     * to {@code afterCommit} once it has (never after a rollback).
+     */
+    public TransactionCache(Consumer<Map<K, V>> beforeCommit, Consumer<Map<K, V>> afterCommit) {
         this.beforeCommit = beforeCommit;
+        this.afterCommit = afterCommit;
     }
 
     /** Whether a transaction is there to remember anything (and to run {@code beforeCommit}). */
@@ -78,6 +88,13 @@ public final class TransactionCache<K, V> {
                 public void beforeCommit(boolean readOnly) {
                     if (!bound.isEmpty()) {
                         beforeCommit.accept(bound);
+                    }
+                }
+
+                @Override
+                public void afterCommit() {
+                    if (!bound.isEmpty()) {
+                        afterCommit.accept(bound);
                     }
                 }
 

@@ -55,7 +55,7 @@ public class TimelineProjection {
     public void on(CommitmentEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant recordedAt) {
         String id = event.commitmentId();
         long version = sequenceNumber + 1;
-        versions.apply(NAME, id, version, (generation, startOver) -> {
+        versions.apply(NAME, id, version, (generation, reached) -> {
             if (CorrectedHistory.isCorrection(event)) {
                 rewrite(id, generation, streams.upTo(id, version));
             } else {

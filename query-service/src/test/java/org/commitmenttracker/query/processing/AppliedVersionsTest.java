@@ -38,10 +38,10 @@ class AppliedVersionsTest {
         List<Long> applied = new ArrayList<>();
 
         db.inTransaction(() -> {
-            db.versions.apply(READ_MODEL, id, 1, (generation, startOver) -> applied.add(1L));
-            db.versions.apply(READ_MODEL, id, 2, (generation, startOver) -> applied.add(2L));
-            db.versions.apply(READ_MODEL, id, 2, (generation, startOver) -> applied.add(2L));
-            db.versions.apply(READ_MODEL, id, 1, (generation, startOver) -> applied.add(1L));
+            db.versions.apply(READ_MODEL, id, 1, (generation, reached) -> applied.add(1L));
+            db.versions.apply(READ_MODEL, id, 2, (generation, reached) -> applied.add(2L));
+            db.versions.apply(READ_MODEL, id, 2, (generation, reached) -> applied.add(2L));
+            db.versions.apply(READ_MODEL, id, 1, (generation, reached) -> applied.add(1L));
         });
 
         assertThat(applied).containsExactly(1L, 2L);
@@ -62,14 +62,14 @@ class AppliedVersionsTest {
         List<Exception> parked = new ArrayList<>();
         Runnable work = () -> {
             try {
-                db.versions.apply(READ_MODEL, poisoned, 1, (generation, startOver) -> {
+                db.versions.apply(READ_MODEL, poisoned, 1, (generation, reached) -> {
                     addName(poisoned, "fine so far");
                     addName(poisoned, "x".repeat(81)); // longer than the column: PostgreSQL refuses the statement
                 });
             } catch (DataAccessException e) {
                 parked.add(e); // as Axon's dead-letter queue does
             }
-            db.versions.apply(READ_MODEL, healthy, 1, (generation, startOver) -> addName(healthy, "applied"));
+            db.versions.apply(READ_MODEL, healthy, 1, (generation, reached) -> addName(healthy, "applied"));
         };
 
         assertThatThrownBy(() -> db.inBatch(batch, work)).isInstanceOf(DataAccessException.class);
@@ -92,9 +92,9 @@ class AppliedVersionsTest {
         List<EventMessage<?>> batch = List.of(GenericEventMessage.asEventMessage(failing));
 
         assertThatThrownBy(() -> db.inBatch(batch, () -> {
-            db.versions.apply(READ_MODEL, healthy, 1, (generation, startOver) -> addName(healthy, "applied"));
+            db.versions.apply(READ_MODEL, healthy, 1, (generation, reached) -> addName(healthy, "applied"));
             try {
-                db.versions.apply(READ_MODEL, failing, 1, (generation, startOver) -> {
+                db.versions.apply(READ_MODEL, failing, 1, (generation, reached) -> {
                     addName(failing, "written");
                     throw new IllegalStateException("a bug in the fold");
                 });
@@ -111,8 +111,8 @@ class AppliedVersionsTest {
     void afterAResetTheNextEventOfACommitmentStartsItOverInTheNewGeneration() {
         String id = newId();
         db.inTransaction(() -> {
-            db.versions.apply(READ_MODEL, id, 1, (generation, startOver) -> addName(id, "first"));
-            db.versions.apply(READ_MODEL, id, 2, (generation, startOver) -> addName(id, "second"));
+            db.versions.apply(READ_MODEL, id, 1, (generation, reached) -> addName(id, "first"));
+            db.versions.apply(READ_MODEL, id, 2, (generation, reached) -> addName(id, "second"));
         });
         List<Boolean> startedOver = new ArrayList<>();
 
@@ -121,8 +121,8 @@ class AppliedVersionsTest {
         assertThat(db.versions.version(READ_MODEL, id)).contains(2L);
 
         db.inTransaction(() -> {
-            db.versions.apply(READ_MODEL, id, 1, (generation, startOver) -> startedOver.add(startOver));
-            db.versions.apply(READ_MODEL, id, 2, (generation, startOver) -> startedOver.add(startOver));
+            db.versions.apply(READ_MODEL, id, 1, (generation, reached) -> startedOver.add(reached == null));
+            db.versions.apply(READ_MODEL, id, 2, (generation, reached) -> startedOver.add(reached == null));
         });
         assertThat(startedOver).containsExactly(true, false);
         assertThat(db.versions.version(READ_MODEL, id)).contains(2L);
