@@ -100,7 +100,7 @@ public class CommitmentReadModel implements CommitmentRows.Table<FoldedCommitmen
             UPDATE query.commitment SET version = :version, title = :title, summary = :summary,
                 category = :category, status = :status, rating = :rating, announced_on = :announcedOn,
                 due_by = :dueBy, next_due_by = :nextDueBy, last_activity_on = :lastActivityOn,
-                lead_agencies = :leadAgencies, detail = CAST(:detail AS JSONB), state = CAST(:state AS JSONB),
+                lead_agencies = :leadAgencies, detail = CAST(:detail AS JSONB), state = :state,
                 currency = :currency, pledged = :pledged, obligated = :obligated, disbursed = :disbursed,
                 parties = :parties, source_title = :sourceTitle, search_text = :searchText,
                 search_fields = CASE WHEN search_text IS DISTINCT FROM :searchText
@@ -112,7 +112,7 @@ public class CommitmentReadModel implements CommitmentRows.Table<FoldedCommitmen
                 due_by, next_due_by, last_activity_on, lead_agencies, detail, state, currency, pledged, obligated,
                 disbursed, parties, source_title, search_text, search_fields)
             VALUES (:id, :generation, :version, :title, :summary, :category, :status, :rating, :announcedOn,
-                :dueBy, :nextDueBy, :lastActivityOn, :leadAgencies, CAST(:detail AS JSONB), CAST(:state AS JSONB),
+                :dueBy, :nextDueBy, :lastActivityOn, :leadAgencies, CAST(:detail AS JSONB), :state,
                 :currency, :pledged, :obligated, :disbursed, :parties, :sourceTitle, :searchText,
                 CAST(:searchFields AS JSONB))
             ON CONFLICT (id, generation) DO UPDATE SET version = EXCLUDED.version, title = EXCLUDED.title,
