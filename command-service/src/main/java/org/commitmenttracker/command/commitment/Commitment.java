@@ -655,7 +655,8 @@ public class Commitment {
         String actor = (String) command.get(CommandContext.ACTOR);
         ChainedIdentity.Pending identity = ChainedIdentity.next();
         String hash = IntegrityChain.hashV2(lastHash, new IntegrityChain.Identity(identity.eventId(),
-                event.commitmentId(), version() + 1, identity.recordedAt()), IntegrityChain.Link.of(event, actor));
+                event.commitmentId(), version() + 1, identity.recordedAt()), event, actor,
+                CanonicalEvent.of(event).json());
         AggregateLifecycle.apply(event, identity.asMetaData().and("hash", hash).and("previousHash", lastHash)
                 .and(IntegrityChain.VERSION_KEY, IntegrityChain.CURRENT_VERSION));
         return version();
