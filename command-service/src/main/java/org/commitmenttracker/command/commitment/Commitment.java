@@ -93,7 +93,8 @@ import static org.commitmenttracker.command.commitment.CommitmentRefused.unknown
  * Snapshots hold this class as JSON; {@code @Revision} is raised whenever its fields change
  * shape, so that Axon skips snapshots of an older shape and sources from the events instead.
  */
-@Aggregate(snapshotTriggerDefinition = "commitmentSnapshotTrigger", cache = "commitmentCache")
+@Aggregate(snapshotTriggerDefinition = "commitmentSnapshotTrigger", cache = "commitmentCache",
+        commandTargetResolver = "commitmentTargetResolver")
 @Revision("2")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
