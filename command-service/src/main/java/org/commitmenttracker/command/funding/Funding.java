@@ -311,29 +311,58 @@ public class Funding implements FactState {
         return knownViolations;
     }
 
+    /** Each kind of fact is walked once: every command checks the whole state, and a commitment may hold many disbursements. */
     private List<String> brokenRules() {
+        BigDecimal pledged = pledged();
+        BigDecimal obligated = BigDecimal.ZERO;
+        boolean anythingObligated = false;
+        for (Obligation obligation : obligations.values()) {
+            if (obligation.recorded().live()) {
+                obligated = obligated.add(obligation.amount().value());
+                anythingObligated = true;
+            }
+        }
+        List<String> dates = new ArrayList<>();
+        BigDecimal disbursed = BigDecimal.ZERO;
+        BigDecimal disbursedNet = BigDecimal.ZERO;
+        for (Disbursement disbursement : disbursements.values()) {
+            if (disbursement.recorded().live()) {
+                disbursed = disbursed.add(disbursement.amount().value());
+                if (!disbursement.reversed()) {
+                    disbursedNet = disbursedNet.add(disbursement.amount().value());
+                }
+                requireDisbursementDates(dates, disbursement);
+            }
+        }
+        BigDecimal deobligated = BigDecimal.ZERO;
+        for (Deobligation deobligation : deobligations.values()) {
+            if (deobligation.recorded().live()) {
+                deobligated = deobligated.add(deobligation.amount().value());
+                requireDeobligationDate(dates, deobligation);
+            }
+        }
+        BigDecimal obligatedNet = obligated.subtract(deobligated);
+
         List<String> broken = new ArrayList<>();
-        requireWithinLimit(broken, "pledged", pledged());
-        requireWithinLimit(broken, "obligated", sum(obligations.values().stream().filter(o -> o.recorded().live())
-                .map(Obligation::amount)));
-        requireWithinLimit(broken, "disbursed", sum(liveDisbursements().map(Disbursement::amount)));
-        requireWithinLimit(broken, "de-obligated", sum(liveDeobligations().map(Deobligation::amount)));
+        requireWithinLimit(broken, "pledged", pledged);
+        requireWithinLimit(broken, "obligated", obligated);
+        requireWithinLimit(broken, "disbursed", disbursed);
+        requireWithinLimit(broken, "de-obligated", deobligated);
         obligations.forEach((id, obligation) -> {
             if (obligation.recorded().live()) {
                 requireObligationCovers(broken, id, obligation);
             }
         });
-        if (obligatedNet().compareTo(pledged()) > 0) {
-            broken.add("Obligations of " + money(obligatedNet()) + " would exceed the " + money(pledged())
+        if (obligatedNet.compareTo(pledged) > 0) {
+            broken.add("Obligations of " + money(obligatedNet) + " would exceed the " + money(pledged)
                     + " pledged.");
         }
-        BigDecimal limit = anythingObligated() ? obligatedNet() : pledged();
-        if (disbursedNet().compareTo(limit) > 0) {
-            broken.add("Disbursements of " + money(disbursedNet()) + " would exceed the " + money(limit)
-                    + (anythingObligated() ? " obligated." : " pledged."));
+        BigDecimal limit = anythingObligated ? obligatedNet : pledged;
+        if (disbursedNet.compareTo(limit) > 0) {
+            broken.add("Disbursements of " + money(disbursedNet) + " would exceed the " + money(limit)
+                    + (anythingObligated ? " obligated." : " pledged."));
         }
-        liveDisbursements().forEach(d -> requireDisbursementDates(broken, d));
-        liveDeobligations().forEach(d -> requireDeobligationDate(broken, d));
+        broken.addAll(dates);
         return broken;
     }
 
