@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Where the CPU of some threads goes, from a JFR recording (BENCHMARKS.md, issue 19).
 
-    bench/jfr-top.py recording.jfr [--threads=bench-worker] [--marker=inProcessWorker] [--top=40]
+    bench/jfr-top.py recording.jfr [--threads=bench-worker] [--marker=CommandSender.send] [--top=40]
 
 Reads the jdk.ExecutionSample events (`jfr print`, streamed), keeps the samples of threads whose
 name starts with --threads taken while the phase named by --marker ran (from the first to the last
-sample with a frame containing it), and prints the shares of all threads in that window, then, for
+sample of those threads with a frame containing it: the load's own threads call the command sender
+only in append_c8_inprocess), and prints the shares of all threads in that window, then, for
 the chosen threads: self time by method, self time by package, and inclusive time by method (ours
 and all). Record with -XX:FlightRecorderOptions:stackdepth=256, or deep stacks lose their bottom.
 """
@@ -16,7 +17,7 @@ import sys
 
 args = dict(a[2:].split('=', 1) for a in sys.argv[2:] if a.startswith('--'))
 threads = args.get('threads', 'bench-worker')
-marker = args.get('marker', 'inProcessWorker')
+marker = args.get('marker', 'CommandSender.send')
 top = int(args.get('top', '40'))
 
 samples = []  # (time, thread, [frames leaf first])
@@ -37,7 +38,7 @@ for line in out:
     elif 'line:' in s:
         current['frames'].append(re.sub(r'\(.*', '', s))
 
-marked = [x['time'] for x in samples if any(marker in f for f in x['frames'])]
+marked = [x['time'] for x in samples if x.get('thread', '').startswith(threads) and any(marker in f for f in x['frames'])]
 if not marked:
     sys.exit('no sample has a frame containing ' + marker)
 lo, hi = min(marked), max(marked)
