@@ -311,7 +311,10 @@ public class Funding implements FactState {
         return knownViolations;
     }
 
-    /** Each kind of fact is walked once: every command checks the whole state, and a commitment may hold many disbursements. */
+    /**
+     * Each kind of fact is walked once: every command checks the whole state, and a commitment
+     * may hold many disbursements.
+     */
     private List<String> brokenRules() {
         BigDecimal pledged = pledged();
         BigDecimal obligated = BigDecimal.ZERO;

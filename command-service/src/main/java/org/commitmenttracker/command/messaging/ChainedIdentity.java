@@ -42,7 +42,7 @@ public final class ChainedIdentity {
 
     public record Pending(String eventId, Instant recordedAt) {
 
-        /** The instant itself, not its text: the entry never leaves the process, and parsing it back showed in the profile. */
+        /** The instant itself, not its text: the entry never leaves the process, and parsing it back cost CPU. */
         public MetaData asMetaData() {
             return MetaData.with(EVENT_ID, eventId).and(RECORDED_AT, recordedAt);
         }

@@ -125,7 +125,7 @@ public final class IntegrityChain {
                 canonicalPayload);
     }
 
-    /** The canonical JSON of an event record's payload: {@link #canonicalJson(JsonNode)} of {@link Link#of}'s payload. */
+    /** The canonical JSON of an event record's payload: {@link #canonicalJson(JsonNode)} of {@link Link#of}'s. */
     public static String canonicalPayload(CommitmentEvent event) {
         return canonicalJson(MAPPER.valueToTree(event));
     }
@@ -205,7 +205,7 @@ public final class IntegrityChain {
         return HexFormat.of().formatHex(SHA_256.get().digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** One digest per thread: looking one up among the security providers on every hash showed in the command's profile. */
+    /** One digest per thread: looking one up among the security providers for every hash cost CPU. */
     private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
             return MessageDigest.getInstance("SHA-256");
