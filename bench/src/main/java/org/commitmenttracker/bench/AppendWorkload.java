@@ -6,6 +6,8 @@ import org.commitmenttracker.command.messaging.CommandContext;
 import org.commitmenttracker.command.messaging.CommandSender;
 import org.commitmenttracker.events.value.Money;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * {@code append_c1}, {@code append_c8}: FundsDisbursed commands over HTTP, spread over the
@@ -127,25 +130,47 @@ final class AppendWorkload {
      */
     private void inProcessCeiling(double rawRate) {
         CommandSender sender = system.commandService.getBean(CommandSender.class);
-        sizes.baselineWarmUp(8, worker -> inProcessWorker(sender, worker));
+        sizes.baselineWarmUp(8, worker -> inProcessWorker(sender, worker, new LongAdder()));
         List<Double> rates = new ArrayList<>();
+        List<Double> cpuPerCommand = new ArrayList<>();
         for (int rep = 1; rep <= sizes.repetitions(); rep++) {
             system.awaitProjectionAtHead(Duration.ofMinutes(2));
-            rates.add(ClosedLoop.run(8, sizes.repetition(), worker -> inProcessWorker(sender, worker)).perSecond());
+            LongAdder cpuNanos = new LongAdder();
+            ClosedLoop.Outcome outcome = ClosedLoop.run(8, sizes.repetition(),
+                    worker -> inProcessWorker(sender, worker, cpuNanos));
+            rates.add(outcome.perSecond());
+            cpuPerCommand.add(cpuNanos.sum() / 1000.0 / outcome.operations());
         }
         double rate = Stats.median(rates);
         report.result("append_c8_inprocess", rate, "commands/s");
+        // The rate depends on what else runs on the two cores; the CPU each command takes on its own thread far less.
+        report.note("append_c8_inprocess: %.0f us of CPU per command on the calling threads (median over repetitions):"
+                .formatted(Stats.median(cpuPerCommand)) + " the command path itself, not the read models catching up"
+                + " meanwhile nor PostgreSQL");
         report.note("append_c8: the same commands without HTTP (the command service's sender called in this JVM)"
                 + " make %.0f commands/s, %.3f of the raw rows: the ceiling of RATIO append_c8 with this design"
                 .formatted(rate, rate / rawRate));
     }
 
-    private ClosedLoop.Worker inProcessWorker(CommandSender sender, int worker) {
+    /** Adds the CPU time its thread spent, once it is done, to {@code cpuNanos}. */
+    private ClosedLoop.Worker inProcessWorker(CommandSender sender, int worker, LongAdder cpuNanos) {
         Share share = new Share(worker, 8, commitments.size());
         LocalDate today = LocalDate.now();
-        return () -> sender.send(new DisburseFunds(commitments.get(share.next()), "d-" + UUID.randomUUID(),
-                Money.of("1.00", "USD"), LocalDate.of(2022, 1, 15), "International Labour Organization", null, null, null, today),
-                CommandContext.system("officer", UUID.randomUUID().toString()));
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long start = threads.getCurrentThreadCpuTime();
+        return new ClosedLoop.Worker() {
+            @Override
+            public void call() {
+                sender.send(new DisburseFunds(commitments.get(share.next()), "d-" + UUID.randomUUID(),
+                        Money.of("1.00", "USD"), LocalDate.of(2022, 1, 15), "International Labour Organization", null,
+                        null, null, today), CommandContext.system("officer", UUID.randomUUID().toString()));
+            }
+
+            @Override
+            public void close() {
+                cpuNanos.add(threads.getCurrentThreadCpuTime() - start);
+            }
+        };
     }
 
     /** Worker {@code w} of {@code n} takes commitments w, w+n, w+2n, ... in turn. */

@@ -93,7 +93,8 @@ import static org.commitmenttracker.command.commitment.CommitmentRefused.unknown
  * Snapshots hold this class as JSON; {@code @Revision} is raised whenever its fields change
  * shape, so that Axon skips snapshots of an older shape and sources from the events instead.
  */
-@Aggregate(snapshotTriggerDefinition = "commitmentSnapshotTrigger", cache = "commitmentCache")
+@Aggregate(snapshotTriggerDefinition = "commitmentSnapshotTrigger", cache = "commitmentCache",
+        commandTargetResolver = "commitmentTargetResolver")
 @Revision("2")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -655,7 +656,8 @@ public class Commitment {
         String actor = (String) command.get(CommandContext.ACTOR);
         ChainedIdentity.Pending identity = ChainedIdentity.next();
         String hash = IntegrityChain.hashV2(lastHash, new IntegrityChain.Identity(identity.eventId(),
-                event.commitmentId(), version() + 1, identity.recordedAt()), IntegrityChain.Link.of(event, actor));
+                event.commitmentId(), version() + 1, identity.recordedAt()), event, actor,
+                CanonicalEvent.of(event).json());
         AggregateLifecycle.apply(event, identity.asMetaData().and("hash", hash).and("previousHash", lastHash)
                 .and(IntegrityChain.VERSION_KEY, IntegrityChain.CURRENT_VERSION));
         return version();

@@ -2,7 +2,6 @@ package org.commitmenttracker.command.commitment;
 
 import org.commitmenttracker.command.messaging.Repeat;
 import org.commitmenttracker.events.CommitmentEvent;
-import org.commitmenttracker.events.integrity.IntegrityChain;
 
 import java.time.LocalDate;
 
@@ -61,6 +60,6 @@ public record Recorded(String firstFingerprint, String fingerprint, LocalDate fi
 
     /** The SHA-256 of the event's canonical JSON: equal for equal content, whatever the key order or scale. */
     static String fingerprint(CommitmentEvent event) {
-        return IntegrityChain.sha256(IntegrityChain.canonicalJson(IntegrityChain.Link.of(event, null).payload()));
+        return CanonicalEvent.of(event).fingerprint();
     }
 }

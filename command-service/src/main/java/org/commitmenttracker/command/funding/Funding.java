@@ -1,6 +1,7 @@
 package org.commitmenttracker.command.funding;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.commitmenttracker.command.commitment.FactState;
 import org.commitmenttracker.command.commitment.Recorded;
 import org.commitmenttracker.events.CommitmentEvent;
@@ -49,6 +50,15 @@ public class Funding implements FactState {
     private Map<String, Obligation> obligations = new LinkedHashMap<>();
     private Map<String, Disbursement> disbursements = new LinkedHashMap<>();
     private Map<String, Deobligation> deobligations = new LinkedHashMap<>();
+
+    /** What {@link #violations()} answered for this state; null until asked after the latest event. */
+    @JsonIgnore
+    private transient List<String> knownViolations;
+    /** The latest event a command checked, and what the state breaks with it applied. */
+    @JsonIgnore
+    private transient CommitmentEvent checkedEvent;
+    @JsonIgnore
+    private transient List<String> checkedViolations;
 
     /** A fact of the funding as its record keeps it. */
     private interface Fact {
@@ -104,7 +114,7 @@ public class Funding implements FactState {
 
     public void checkPledge(FundsPledged event) {
         checkFact(event);
-        requireNothingBroken(with(event));
+        requireNothingBrokenBy(event);
     }
 
     public void checkRevision(PledgeRevised event) {
@@ -119,7 +129,7 @@ public class Funding implements FactState {
             throw conflict("Revising the pledge to " + event.newAmount() + " would leave " + money(newTotal)
                     + " pledged, below the " + money(used) + " already obligated or disbursed.");
         }
-        requireNothingBroken(with(event));
+        requireNothingBrokenBy(event);
     }
 
     public void checkObligation(FundsObligated event) {
@@ -134,7 +144,7 @@ public class Funding implements FactState {
             throw conflict("Obligations of " + money(after) + " would not cover the " + money(disbursedNet())
                     + " already disbursed.");
         }
-        requireNothingBroken(with(event));
+        requireNothingBrokenBy(event);
     }
 
     public void checkDisbursement(FundsDisbursed event) {
@@ -153,7 +163,7 @@ public class Funding implements FactState {
             throw conflict("Disbursing " + event.amount() + " would bring disbursements to " + money(after)
                     + ", above the " + money(limit) + (anythingObligated ? " obligated." : " pledged."));
         }
-        requireNothingBroken(with(event));
+        requireNothingBrokenBy(event);
     }
 
     /** The reversal of a recorded disbursement: all of it, drawn back from the obligation it named. */
@@ -168,7 +178,7 @@ public class Funding implements FactState {
         DisbursementReversed event = new DisbursementReversed(command.commitmentId(), command.disbursementId(),
                 disbursement.amount(), command.reason(), command.reversedOn(), disbursement.obligationId(),
                 command.reference());
-        requireNothingBroken(with(event));
+        requireNothingBrokenBy(event);
         return event;
     }
 
@@ -183,7 +193,7 @@ public class Funding implements FactState {
             throw conflict("De-obligating " + event.amount() + " from obligation '" + event.obligationId()
                     + "' would release more than the " + money(undisbursed) + " it has undisbursed.");
         }
-        requireNothingBroken(with(event));
+        requireNothingBrokenBy(event);
     }
 
     // --- corrections and retractions ---
@@ -236,7 +246,7 @@ public class Funding implements FactState {
                         + disbursement.obligationId() + "'") + "; correct the disbursement itself to change them.");
             }
         }
-        requireNothingBroken(with(correction));
+        requireNothingBrokenBy(correction);
     }
 
     /**
@@ -276,35 +286,86 @@ public class Funding implements FactState {
                 // Reversals and de-obligations have nothing depending on them.
             }
         }
-        requireNothingBroken(with(retraction));
+        requireNothingBrokenBy(retraction);
     }
 
     // --- every rule of domain.md on the whole state ---
 
+    /**
+     * Refuses an event that would break a rule, and keeps what the state breaks with it: once
+     * the event is applied, that is this state's {@link #violations()}, which the next command
+     * then needs not sum up again over every fact.
+     */
+    private void requireNothingBrokenBy(CommitmentEvent event) {
+        Funding next = with(event);
+        requireNothingBroken(next);
+        checkedEvent = event;
+        checkedViolations = next.violations();
+    }
+
     @Override
     public List<String> violations() {
+        if (knownViolations == null) {
+            knownViolations = List.copyOf(brokenRules());
+        }
+        return knownViolations;
+    }
+
+    /**
+     * Each kind of fact is walked once: every command checks the whole state, and a commitment
+     * may hold many disbursements.
+     */
+    private List<String> brokenRules() {
+        BigDecimal pledged = pledged();
+        BigDecimal obligated = BigDecimal.ZERO;
+        boolean anythingObligated = false;
+        for (Obligation obligation : obligations.values()) {
+            if (obligation.recorded().live()) {
+                obligated = obligated.add(obligation.amount().value());
+                anythingObligated = true;
+            }
+        }
+        List<String> dates = new ArrayList<>();
+        BigDecimal disbursed = BigDecimal.ZERO;
+        BigDecimal disbursedNet = BigDecimal.ZERO;
+        for (Disbursement disbursement : disbursements.values()) {
+            if (disbursement.recorded().live()) {
+                disbursed = disbursed.add(disbursement.amount().value());
+                if (!disbursement.reversed()) {
+                    disbursedNet = disbursedNet.add(disbursement.amount().value());
+                }
+                requireDisbursementDates(dates, disbursement);
+            }
+        }
+        BigDecimal deobligated = BigDecimal.ZERO;
+        for (Deobligation deobligation : deobligations.values()) {
+            if (deobligation.recorded().live()) {
+                deobligated = deobligated.add(deobligation.amount().value());
+                requireDeobligationDate(dates, deobligation);
+            }
+        }
+        BigDecimal obligatedNet = obligated.subtract(deobligated);
+
         List<String> broken = new ArrayList<>();
-        requireWithinLimit(broken, "pledged", pledged());
-        requireWithinLimit(broken, "obligated", sum(obligations.values().stream().filter(o -> o.recorded().live())
-                .map(Obligation::amount)));
-        requireWithinLimit(broken, "disbursed", sum(liveDisbursements().map(Disbursement::amount)));
-        requireWithinLimit(broken, "de-obligated", sum(liveDeobligations().map(Deobligation::amount)));
+        requireWithinLimit(broken, "pledged", pledged);
+        requireWithinLimit(broken, "obligated", obligated);
+        requireWithinLimit(broken, "disbursed", disbursed);
+        requireWithinLimit(broken, "de-obligated", deobligated);
         obligations.forEach((id, obligation) -> {
             if (obligation.recorded().live()) {
                 requireObligationCovers(broken, id, obligation);
             }
         });
-        if (obligatedNet().compareTo(pledged()) > 0) {
-            broken.add("Obligations of " + money(obligatedNet()) + " would exceed the " + money(pledged())
+        if (obligatedNet.compareTo(pledged) > 0) {
+            broken.add("Obligations of " + money(obligatedNet) + " would exceed the " + money(pledged)
                     + " pledged.");
         }
-        BigDecimal limit = anythingObligated() ? obligatedNet() : pledged();
-        if (disbursedNet().compareTo(limit) > 0) {
-            broken.add("Disbursements of " + money(disbursedNet()) + " would exceed the " + money(limit)
-                    + (anythingObligated() ? " obligated." : " pledged."));
+        BigDecimal limit = anythingObligated ? obligatedNet : pledged;
+        if (disbursedNet.compareTo(limit) > 0) {
+            broken.add("Disbursements of " + money(disbursedNet) + " would exceed the " + money(limit)
+                    + (anythingObligated ? " obligated." : " pledged."));
         }
-        liveDisbursements().forEach(d -> requireDisbursementDates(broken, d));
-        liveDeobligations().forEach(d -> requireDeobligationDate(broken, d));
+        broken.addAll(dates);
         return broken;
     }
 
@@ -472,6 +533,10 @@ public class Funding implements FactState {
 
     @Override
     public void evolve(CommitmentEvent event, long version, String eventId) {
+        // the very event checked last (the same instance): the state now is the one that check saw
+        knownViolations = event == checkedEvent ? checkedViolations : null;
+        checkedEvent = null;
+        checkedViolations = null;
         if (event instanceof FundsPledged e) {
             currency = currency == null ? e.amount().currency() : currency;
             pledges.put(e.pledgeId(), new Pledge(e.amount(), e.occurredOn(), Recorded.first(e, version, eventId),

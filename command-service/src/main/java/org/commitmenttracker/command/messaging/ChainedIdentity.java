@@ -42,8 +42,9 @@ public final class ChainedIdentity {
 
     public record Pending(String eventId, Instant recordedAt) {
 
+        /** The instant itself, not its text: the entry never leaves the process, and parsing it back cost CPU. */
         public MetaData asMetaData() {
-            return MetaData.with(EVENT_ID, eventId).and(RECORDED_AT, recordedAt.toString());
+            return MetaData.with(EVENT_ID, eventId).and(RECORDED_AT, recordedAt);
         }
     }
 
@@ -68,6 +69,6 @@ public final class ChainedIdentity {
         metaData.remove(RECORDED_AT);
         return new GenericDomainEventMessage<>(domainEvent.getType(), domainEvent.getAggregateIdentifier(),
                 domainEvent.getSequenceNumber(), domainEvent.getPayload(), metaData, eventId.toString(),
-                Instant.parse(recordedAt.toString()));
+                recordedAt instanceof Instant instant ? instant : Instant.parse(recordedAt.toString()));
     }
 }

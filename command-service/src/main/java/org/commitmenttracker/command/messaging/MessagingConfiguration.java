@@ -9,6 +9,8 @@ import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.modelling.command.CommandTargetResolver;
+import org.axonframework.modelling.command.VersionedAggregateIdentifier;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import org.springframework.beans.factory.InitializingBean;
@@ -54,6 +56,23 @@ class MessagingConfiguration {
     SnapshotTriggerDefinition commitmentSnapshotTrigger(Snapshotter snapshotter,
                                                         @Value("${tracker.snapshot-threshold:100}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    /**
+     * Every command names its commitment ({@link CommitmentCommand}) and none names a version
+     * (If-Match travels as metadata): Axon's default resolver looked both up by reflection on
+     * the command's annotations, for every command.
+     */
+    @Bean
+    CommandTargetResolver commitmentTargetResolver() {
+        return command -> {
+            String commitmentId = ((CommitmentCommand) command.getPayload()).commitmentId();
+            if (commitmentId == null) {
+                throw new IllegalArgumentException("Invalid command. " + command.getPayloadType().getSimpleName()
+                        + " names no commitment.");
+            }
+            return new VersionedAggregateIdentifier(commitmentId, null);
+        };
     }
 
     /** Recently used commitments stay in memory; a stale entry fails on append and is evicted. */

@@ -93,6 +93,24 @@ public final class IntegrityChain {
 
     /** The exact text hashed by version 2, before its UTF-8 encoding. */
     public static String textV2(String previousHash, Identity identity, Link link) {
+        return textV2(previousHash, identity, link.eventType(), link.revision(), link.occurredOn(), link.actor(),
+                canonicalJson(link.payload()));
+    }
+
+    /**
+     * Version 2 of an event record about to be appended, whose payload the caller has already
+     * made canonical ({@link #canonicalPayload}): the command side canonicalises each new event
+     * once, for this hash and for the fingerprint its decisions compare.
+     */
+    public static String hashV2(String previousHash, Identity identity, CommitmentEvent event, String actor,
+                                String canonicalPayload) {
+        Revision revision = event.getClass().getAnnotation(Revision.class);
+        return sha256(textV2(previousHash, identity, event.getClass().getSimpleName(),
+                revision == null ? null : revision.value(), event.occurredOn(), actor, canonicalPayload));
+    }
+
+    private static String textV2(String previousHash, Identity identity, String eventType, String revision,
+                                 LocalDate occurredOn, String actor, String canonicalPayload) {
         return String.join("\n",
                 "chain 2",
                 previousHash,
@@ -100,11 +118,16 @@ public final class IntegrityChain {
                 identity.commitmentId(),
                 Long.toString(identity.version()),
                 instant(identity.recordedAt()),
-                link.eventType(),
-                link.revision(),
-                String.valueOf(link.occurredOn()),
-                String.valueOf(link.actor()),
-                canonicalJson(link.payload()));
+                eventType,
+                revision,
+                String.valueOf(occurredOn),
+                String.valueOf(actor),
+                canonicalPayload);
+    }
+
+    /** The canonical JSON of an event record's payload: {@link #canonicalJson(JsonNode)} of {@link Link#of}'s. */
+    public static String canonicalPayload(CommitmentEvent event) {
+        return canonicalJson(MAPPER.valueToTree(event));
     }
 
     /** An instant as the chain and the log write it, e.g. {@code 2021-06-08T14:03:07.120500Z}. */
@@ -178,11 +201,16 @@ public final class IntegrityChain {
 
     /** The SHA-256 of a text's UTF-8 bytes, as 64 hex digits. */
     public static String sha256(String text) {
+        // digest() resets the digest for the next text
+        return HexFormat.of().formatHex(SHA_256.get().digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** One digest per thread: looking one up among the security providers for every hash cost CPU. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JVM", e);
         }
-    }
+    });
 }
