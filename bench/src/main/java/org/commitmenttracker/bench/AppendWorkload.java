@@ -25,21 +25,24 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * same shape into an identical copy of the event table at the same concurrency. Each worker
  * owns its share of the commitments, so no two commands race for one stream (the raw inserts
  * never race either). Before every run the projection is let catch up, so neither side pays
- * for the other's leftovers.
+ * for the other's leftovers. At concurrency 8 the same commands also go to the same system with
+ * the log switched off, repetition by repetition: {@code append_c8_nolog}, what the log costs.
  */
 final class AppendWorkload {
 
     private static final String RAW_TABLE = "bench.bench_events";
 
     private final BenchSystem system;
+    private final BenchSystem withoutLog;
     private final Sizes sizes;
     private final Report report;
     private final List<String> commitments;
     private final AtomicLongArray rawSequences;
     private EventRow template;
 
-    AppendWorkload(BenchSystem system, Sizes sizes, Report report, List<String> commitments) {
+    AppendWorkload(BenchSystem system, BenchSystem withoutLog, Sizes sizes, Report report, List<String> commitments) {
         this.system = system;
+        this.withoutLog = withoutLog;
         this.sizes = sizes;
         this.report = report;
         this.commitments = commitments;
@@ -59,8 +62,10 @@ final class AppendWorkload {
         ClosedLoop.WarmUp rawWarm = sizes.baselineWarmUp(8, worker -> rawWorker(worker, 8));
         PeerService.createTable(system);
         ClosedLoop.WarmUp crudWarm = sizes.baselineWarmUp(8, worker -> crudWorker(worker, 8));
+        // the same code as the system's, compiled by its warm-up: what is cold is its own caches and pools
+        ClosedLoop.WarmUp noLogWarm = sizes.baselineWarmUp(8, worker -> commandWorker(withoutLog, worker, 8));
         report.note("append: warm-ups at 8 clients: commands " + warm.describe() + "; raw " + rawWarm.describe()
-                + "; peer " + crudWarm.describe());
+                + "; peer " + crudWarm.describe() + "; commands without the log " + noLogWarm.describe());
 
         double c8 = 0;
         CacheWatch cache = new CacheWatch(system);
@@ -72,7 +77,10 @@ final class AppendWorkload {
             List<Double> rowP99 = new ArrayList<>();
             List<Double> cruds = new ArrayList<>();
             List<Double> crudP99 = new ArrayList<>();
+            List<Double> noLogs = new ArrayList<>();
+            List<Double> noLogP99 = new ArrayList<>();
             for (int rep = 1; rep <= sizes.repetitions(); rep++) {
+                withoutLog.awaitFeedAtHead(Duration.ofMinutes(2));
                 system.awaitProjectionAtHead(Duration.ofMinutes(2));
                 ClosedLoop.Outcome command = ClosedLoop.run(concurrency, sizes.repetition(),
                         worker -> commandWorker(worker, concurrency));
@@ -93,6 +101,14 @@ final class AppendWorkload {
                     cruds.add(crud.perSecond());
                     crudP99.add(crud.p99Millis());
                     report.progress("append c8 rep %d: peer %.0f requests/s".formatted(rep, crud.perSecond()));
+                    // the same system with the log switched off (issue 14), once this one's log has caught up
+                    system.awaitFeedAtHead(Duration.ofMinutes(2));
+                    withoutLog.awaitProjectionAtHead(Duration.ofMinutes(2));
+                    ClosedLoop.Outcome noLog = ClosedLoop.run(concurrency, sizes.repetition(),
+                            worker -> commandWorker(withoutLog, worker, concurrency));
+                    noLogs.add(noLog.perSecond());
+                    noLogP99.add(noLog.p99Millis());
+                    report.progress("append c8 rep %d: without the log %.0f commands/s".formatted(rep, noLog.perSecond()));
                 }
             }
             String name = "append_c" + concurrency;
@@ -113,10 +129,18 @@ final class AppendWorkload {
                 report.note("append_crud: the peer, a plain Spring Boot service on the same stack (Tomcat, Spring"
                         + " Security with cached Basic checks, MVC, Bean Validation, Jackson) inserting an event-shaped"
                         + " row into " + PeerService.TABLE + " with JdbcClient and answering 201, by 8 clients");
+                double noLogRate = Stats.median(noLogs);
+                report.result("append_c8_nolog", noLogRate, "commands/s");
+                report.result("append_c8_nolog_p99_ms", Stats.median(noLogP99), "ms");
+                report.ratio("log_append", commandRate / noLogRate);
+                report.note("append_c8_nolog: the same commands to the same services with the log switched off"
+                        + " (tracker.log.enabled=false), alternating with append_c8; RATIO log_append = append_c8 /"
+                        + " append_c8_nolog, 1 when the log costs the commands nothing");
                 inProcessCeiling(rowRate);
             }
         }
         system.awaitProjectionAtHead(Duration.ofMinutes(2));
+        withoutLog.awaitProjectionAtHead(Duration.ofMinutes(2));
         return c8;
     }
 
@@ -150,8 +174,12 @@ final class AppendWorkload {
 
     /** Worker {@code w} of {@code n} takes commitments w, w+n, w+2n, ... in turn. */
     private ClosedLoop.Worker commandWorker(int worker, int workers) {
+        return commandWorker(system, worker, workers);
+    }
+
+    private ClosedLoop.Worker commandWorker(BenchSystem target, int worker, int workers) {
         Share share = new Share(worker, workers, commitments.size());
-        return () -> Commands.disburse(system.commands, commitments.get(share.next()));
+        return () -> Commands.disburse(target.commands, commitments.get(share.next()));
     }
 
     /** The same request body to the peer (PeerService), at the same path. */
