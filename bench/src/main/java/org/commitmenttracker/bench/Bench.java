@@ -69,6 +69,7 @@ public final class Bench {
                     if (only.contains("lag")) {
                         new LagWorkload(system, withoutLog, sizes, report, commitments).run(appendC8 / 2);
                     }
+                    describeLogStorage(system, report);
                 }
             }
             if (only.contains("long_stream")) {
@@ -128,6 +129,17 @@ public final class Bench {
                 + " appended, nothing signed), the same " + commitments.size() + " commitments; append_c8 and lag run on"
                 + " both alternately, repetition by repetition; the idle one stays up");
         return withoutLog;
+    }
+
+    /** What the log keeps on disk per event, at this point of the run. */
+    private static void describeLogStorage(BenchSystem system, Report report) {
+        long events = system.queryLong("SELECT count(*) FROM query.feed_event");
+        long rows = system.queryLong("SELECT count(*) FROM query.log_node");
+        long bytes = system.queryLong("SELECT pg_total_relation_size('query.log_node')");
+        long checkpoints = system.queryLong("SELECT count(*) FROM query.log_checkpoint");
+        report.note("log storage: query.log_node holds %d rows in %d kB with its index for %d events in the feed (%.0f bytes"
+                .formatted(rows, bytes / 1024, events, events == 0 ? 0.0 : (double) bytes / events)
+                + " an event); " + checkpoints + " checkpoints signed");
     }
 
     private static void describe(Sizes sizes, Report report) {
