@@ -6,6 +6,7 @@
 #   bench/run.sh --quick    the same workloads, smaller, warmed up until stable, in under five minutes on two cores
 #   bench/run.sh --only=detail_read,replay   some of: append lag long_stream replay detail_read stream_fanout verify_all feed_catchup kafka
 #   bench/run.sh --durable  any of the above on a PostgreSQL with fsync and synchronous_commit on
+# BENCH_LOG_CONTROL=on: a control run, the second system of the log-cost pair keeps the log too.
 # BENCH_JAVA_OPTS adds JVM options, e.g. a profile of the run:
 #   BENCH_JAVA_OPTS='-XX:StartFlightRecording=filename=bench.jfr,settings=profile' bench/run.sh --quick
 set -euo pipefail

@@ -124,6 +124,10 @@ public final class Bench {
             withoutLog.close();
             throw e;
         }
+        if ("on".equals(System.getenv("BENCH_LOG_CONTROL"))) {
+            report.note("log cost: CONTROL RUN (BENCH_LOG_CONTROL=on): the second system keeps the log too, so the"
+                    + " *_nolog figures and the log ratios compare two systems that both have it");
+        }
         report.note("log cost (issue 14): a second command and query service on a database of their own (\""
                 + BenchSystem.NO_LOG_DATABASE + "\") on the same PostgreSQL, with tracker.log.enabled=false (no leaf"
                 + " appended, nothing signed), the same " + commitments.size() + " commitments; append_c8 and lag run on"

@@ -120,9 +120,12 @@ final class BenchSystem implements AutoCloseable {
      * The same system with the log switched off ({@code tracker.log.enabled=false}: the feed
      * processor appends no leaf, nothing is signed), on a database of its own on the same
      * PostgreSQL, with the same settings and key; no peer. What the log costs is the difference
-     * (issue 14). Close it before this system, which stops the PostgreSQL they share.
+     * (issue 14). Close it before this system, which stops the PostgreSQL they share. With
+     * {@code BENCH_LOG_CONTROL=on} it keeps the log after all: a control run, whose log ratios show
+     * what differs between the two systems besides the log.
      */
     BenchSystem withoutLog() {
+        boolean control = "on".equals(System.getenv("BENCH_LOG_CONTROL"));
         server.provision(NO_LOG_DATABASE, credentials);
         String noLogUrl = server.jdbcUrl(NO_LOG_DATABASE);
         migrate(CommandServiceApplication.migration(), noLogUrl, credentials);
@@ -132,7 +135,7 @@ final class BenchSystem implements AutoCloseable {
         ConfigurableApplicationContext query;
         try {
             query = start(QueryServiceApplication.builder(), noLogUrl, TrackerDatabase.QUERY_ROLE,
-                    credentials.queryPassword(), "--tracker.log.signing-key=" + signingKey, "--tracker.log.enabled=false");
+                    credentials.queryPassword(), "--tracker.log.signing-key=" + signingKey, "--tracker.log.enabled=" + control);
         } catch (RuntimeException e) {
             command.close();
             throw e;
