@@ -42,7 +42,6 @@ final class BenchSystem implements AutoCloseable {
     /** The database of {@link #withoutLog()}'s system, on the same PostgreSQL. */
     static final String NO_LOG_DATABASE = "tracker_nolog";
     static final String PROCESSOR = "commitments";
-    static final String FEED_PROCESSOR = "feed";
 
     private final AutoCloseable postgres;
     private final TrackerDatabase server;
@@ -306,15 +305,16 @@ final class BenchSystem implements AutoCloseable {
     }
 
     /**
-     * Waits until the feed's processor, which also appends the log's leaves, has passed the newest
-     * event: before the other system of a log-cost comparison is measured, so it never shares the
-     * cores with this one's log work.
+     * Waits until every running processor of the query service (the read models', and the feed's,
+     * which also appends the log's leaves) has passed the newest event: before either system of
+     * the log-cost pair is measured, so that neither shares the cores with leftovers.
      */
-    void awaitFeedAtHead(Duration timeout) {
-        StreamingEventProcessor feed = queryService.getBean(EventProcessingConfiguration.class)
-                .eventProcessor(FEED_PROCESSOR, StreamingEventProcessor.class)
-                .orElseThrow(() -> new IllegalStateException("no streaming processor '" + FEED_PROCESSOR + "'"));
-        awaitPassed(feed, headGlobalIndex(), timeout);
+    void awaitEveryProcessorAtHead(Duration timeout) {
+        long head = headGlobalIndex();
+        queryService.getBean(EventProcessingConfiguration.class).eventProcessors().values().stream()
+                .filter(processor -> processor instanceof StreamingEventProcessor && processor.isRunning())
+                .map(StreamingEventProcessor.class::cast)
+                .forEach(processor -> awaitPassed(processor, head, timeout));
     }
 
     /** Until every segment of the processor (claimed, none in error) has passed global index {@code head}. */
