@@ -4,8 +4,9 @@
 # stderr).
 #   bench/run.sh            the full run (1,000 commitments, 10,000-event stream, 1,000,000-event replay)
 #   bench/run.sh --quick    the same workloads, smaller, warmed up until stable, in under five minutes on two cores
-#   bench/run.sh --only=detail_read,replay   some of: append long_stream lag replay detail_read stream_fanout verify_all feed_catchup kafka
+#   bench/run.sh --only=detail_read,replay   some of: append lag long_stream replay detail_read stream_fanout verify_all feed_catchup kafka
 #   bench/run.sh --durable  any of the above on a PostgreSQL with fsync and synchronous_commit on
+# BENCH_LOG_CONTROL=on: a control run, the second system of the log-cost pair keeps the log too.
 # BENCH_JAVA_OPTS adds JVM options, e.g. a profile of the run:
 #   BENCH_JAVA_OPTS='-XX:StartFlightRecording=filename=bench.jfr,settings=profile' bench/run.sh --quick
 # BENCH_JAVA runs the benchmark on another JVM than the one on the PATH, e.g. the issue-19 trial:

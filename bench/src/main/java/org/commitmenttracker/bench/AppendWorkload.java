@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -28,21 +29,25 @@ import java.util.concurrent.atomic.LongAdder;
  * same shape into an identical copy of the event table at the same concurrency. Each worker
  * owns its share of the commitments, so no two commands race for one stream (the raw inserts
  * never race either). Before every run the projection is let catch up, so neither side pays
- * for the other's leftovers.
+ * for the other's leftovers. At concurrency 8 the same commands also go to the same system with
+ * the log switched off, repetition by repetition and first in even ones: {@code append_c8_nolog},
+ * what the log costs.
  */
 final class AppendWorkload {
 
     private static final String RAW_TABLE = "bench.bench_events";
 
     private final BenchSystem system;
+    private final BenchSystem withoutLog;
     private final Sizes sizes;
     private final Report report;
     private final List<String> commitments;
     private final AtomicLongArray rawSequences;
     private EventRow template;
 
-    AppendWorkload(BenchSystem system, Sizes sizes, Report report, List<String> commitments) {
+    AppendWorkload(BenchSystem system, BenchSystem withoutLog, Sizes sizes, Report report, List<String> commitments) {
         this.system = system;
+        this.withoutLog = withoutLog;
         this.sizes = sizes;
         this.report = report;
         this.commitments = commitments;
@@ -62,8 +67,10 @@ final class AppendWorkload {
         ClosedLoop.WarmUp rawWarm = sizes.baselineWarmUp(8, worker -> rawWorker(worker, 8));
         PeerService.createTable(system);
         ClosedLoop.WarmUp crudWarm = sizes.baselineWarmUp(8, worker -> crudWorker(worker, 8));
+        // as long as the system's, so that neither of the log-cost pair starts colder
+        ClosedLoop.WarmUp noLogWarm = sizes.warmUp(8, worker -> commandWorker(withoutLog, worker, 8));
         report.note("append: warm-ups at 8 clients: commands " + warm.describe() + "; raw " + rawWarm.describe()
-                + "; peer " + crudWarm.describe());
+                + "; peer " + crudWarm.describe() + "; commands without the log " + noLogWarm.describe());
 
         double c8 = 0;
         CacheWatch cache = new CacheWatch(system);
@@ -75,7 +82,19 @@ final class AppendWorkload {
             List<Double> rowP99 = new ArrayList<>();
             List<Double> cruds = new ArrayList<>();
             List<Double> crudP99 = new ArrayList<>();
+            List<Double> noLogs = new ArrayList<>();
+            List<Double> noLogP99 = new ArrayList<>();
+            if (concurrency == 8) {
+                equalizeHistories();
+            }
             for (int rep = 1; rep <= sizes.repetitions(); rep++) {
+                if (concurrency == 8 && rep % 2 == 0) {
+                    // the log-cost pair in turns: the system without the log first in even repetitions
+                    noLogRepetition(rep, noLogs, noLogP99);
+                }
+                if (concurrency == 8) {
+                    settle();
+                }
                 system.awaitProjectionAtHead(Duration.ofMinutes(2));
                 ClosedLoop.Outcome command = ClosedLoop.run(concurrency, sizes.repetition(),
                         worker -> commandWorker(worker, concurrency));
@@ -96,6 +115,9 @@ final class AppendWorkload {
                     cruds.add(crud.perSecond());
                     crudP99.add(crud.p99Millis());
                     report.progress("append c8 rep %d: peer %.0f requests/s".formatted(rep, crud.perSecond()));
+                    if (rep % 2 == 1) {
+                        noLogRepetition(rep, noLogs, noLogP99);
+                    }
                 }
             }
             String name = "append_c" + concurrency;
@@ -116,11 +138,64 @@ final class AppendWorkload {
                 report.note("append_crud: the peer, a plain Spring Boot service on the same stack (Tomcat, Spring"
                         + " Security with cached Basic checks, MVC, Bean Validation, Jackson) inserting an event-shaped"
                         + " row into " + PeerService.TABLE + " with JdbcClient and answering 201, by 8 clients");
+                double noLogRate = Stats.median(noLogs);
+                report.result("append_c8_nolog", noLogRate, "commands/s");
+                report.result("append_c8_nolog_p99_ms", Stats.median(noLogP99), "ms");
+                report.ratio("log_append", commandRate / noLogRate);
+                report.note("append_c8_nolog: the same commands to the same services with the log switched off"
+                        + " (tracker.log.enabled=false), alternating with append_c8; RATIO log_append = append_c8 /"
+                        + " append_c8_nolog, 1 when the log costs the commands nothing");
                 inProcessCeiling(rowRate);
             }
         }
-        system.awaitProjectionAtHead(Duration.ofMinutes(2));
+        equalizeHistories();
         return c8;
+    }
+
+    /**
+     * Sends the system without the log, in-process, as many more commands as the system holds more
+     * events (its longer c1 phase and in-process append), then settles both: the log-cost pair is
+     * measured on event stores and read models of the same size. A control run with the log on both
+     * (BENCH_LOG_CONTROL=on) came out 1.4 on RATIO log_lag without it.
+     */
+    private void equalizeHistories() {
+        long missing = events(system) - events(withoutLog);
+        if (missing > 0) {
+            CommandSender sender = withoutLog.commandService.getBean(CommandSender.class);
+            AtomicLong left = new AtomicLong(missing);
+            Parallel.forEach(8, 8, worker -> {
+                ClosedLoop.Worker send = inProcessWorker(sender, worker);
+                try {
+                    while (left.getAndDecrement() > 0) {
+                        send.call();
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+        report.note("log cost: the system without the log topped up by %d commands to as many events as the system's (%d)"
+                .formatted(Math.max(0, missing), events(system)));
+        settle();
+    }
+
+    private static long events(BenchSystem target) {
+        return target.queryLong("SELECT count(*) FROM events.domain_event_entry");
+    }
+
+    /** One c8 repetition on the same system with the log switched off (issue 14), both systems settled first. */
+    private void noLogRepetition(int rep, List<Double> rates, List<Double> p99s) {
+        settle();
+        ClosedLoop.Outcome noLog = ClosedLoop.run(8, sizes.repetition(), worker -> commandWorker(withoutLog, worker, 8));
+        rates.add(noLog.perSecond());
+        p99s.add(noLog.p99Millis());
+        report.progress("append c8 rep %d: without the log %.0f commands/s".formatted(rep, noLog.perSecond()));
+    }
+
+    /** Every processor of both systems of the log-cost pair past its newest event: neither pays for leftovers. */
+    private void settle() {
+        system.awaitEveryProcessorAtHead(Duration.ofMinutes(2));
+        withoutLog.awaitEveryProcessorAtHead(Duration.ofMinutes(2));
     }
 
     /**
@@ -175,8 +250,12 @@ final class AppendWorkload {
 
     /** Worker {@code w} of {@code n} takes commitments w, w+n, w+2n, ... in turn. */
     private ClosedLoop.Worker commandWorker(int worker, int workers) {
+        return commandWorker(system, worker, workers);
+    }
+
+    private ClosedLoop.Worker commandWorker(BenchSystem target, int worker, int workers) {
         Share share = new Share(worker, workers, commitments.size());
-        return () -> Commands.disburse(system.commands, commitments.get(share.next()));
+        return () -> Commands.disburse(target.commands, commitments.get(share.next()));
     }
 
     /** The same request body to the peer (PeerService), at the same path. */

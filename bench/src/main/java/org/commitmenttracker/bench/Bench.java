@@ -19,7 +19,7 @@ public final class Bench {
     }
 
     /** The workloads, by the names {@code --only=} takes, in the order a run takes them. */
-    static final List<String> WORKLOADS = List.of("append", "long_stream", "lag", "replay", "detail_read", "stream_fanout",
+    static final List<String> WORKLOADS = List.of("append", "lag", "long_stream", "replay", "detail_read", "stream_fanout",
             "verify_all", "feed_catchup", "kafka");
 
     public static void main(String[] args) {
@@ -60,13 +60,20 @@ public final class Bench {
                     + ", shared_buffers " + system.setting("shared_buffers") + "; both services, the load and the"
                     + " baselines in one JVM, HTTP/1.1 keep-alive, HTTP Basic as officer");
             List<String> commitments = openCommitments(system, sizes, report);
-            double appendC8 = only.contains("append") || only.contains("lag") || only.contains("kafka")
-                    ? new AppendWorkload(system, sizes, report, commitments).run() : 0;
+            boolean append = only.contains("append") || only.contains("lag") || only.contains("kafka");
+            double appendC8 = 0;
+            if (append) {
+                // the same system with the log switched off (issue 14), measured alternately with this one
+                try (BenchSystem withoutLog = startWithoutLog(system, commitments, report)) {
+                    appendC8 = new AppendWorkload(system, withoutLog, sizes, report, commitments).run();
+                    if (only.contains("lag")) {
+                        new LagWorkload(system, withoutLog, sizes, report, commitments).run(appendC8 / 2);
+                    }
+                    describeLogStorage(system, report);
+                }
+            }
             if (only.contains("long_stream")) {
                 new LongStreamWorkload(system, sizes, report).run();
-            }
-            if (only.contains("lag")) {
-                new LagWorkload(system, sizes, report, commitments).run(appendC8 / 2);
             }
             if (only.contains("replay")) {
                 new ReplayWorkload(system, sizes, report).run();
@@ -97,10 +104,46 @@ public final class Bench {
         for (int i = 0; i < sizes.commitments(); i++) {
             ids.add("bench-%04d".formatted(i));
         }
-        Parallel.forEach(8, ids.size(), i -> Commands.open(system.commands, ids.get(i)));
+        open(system, ids);
         report.note("append: FundsDisbursed over " + ids.size() + " commitments"
                 + (ids.size() < Sizes.FULL_COMMITMENTS ? " (full run: " + Sizes.FULL_COMMITMENTS + ")" : ""));
         return ids;
+    }
+
+    private static void open(BenchSystem system, List<String> ids) {
+        Parallel.forEach(8, ids.size(), i -> Commands.open(system.commands, ids.get(i)));
+    }
+
+    /** {@link BenchSystem#withoutLog()}, with the same commitments opened. */
+    private static BenchSystem startWithoutLog(BenchSystem system, List<String> commitments, Report report) {
+        report.progress("starting the same services with the log switched off, on a database of their own");
+        BenchSystem withoutLog = system.withoutLog();
+        try {
+            open(withoutLog, commitments);
+        } catch (RuntimeException e) {
+            withoutLog.close();
+            throw e;
+        }
+        if ("on".equals(System.getenv("BENCH_LOG_CONTROL"))) {
+            report.note("log cost: CONTROL RUN (BENCH_LOG_CONTROL=on): the second system keeps the log too, so the"
+                    + " *_nolog figures and the log ratios compare two systems that both have it");
+        }
+        report.note("log cost (issue 14): a second command and query service on a database of their own (\""
+                + BenchSystem.NO_LOG_DATABASE + "\") on the same PostgreSQL, with tracker.log.enabled=false (no leaf"
+                + " appended, nothing signed), the same " + commitments.size() + " commitments; append_c8 and lag run on"
+                + " both alternately, repetition by repetition; the idle one stays up");
+        return withoutLog;
+    }
+
+    /** What the log keeps on disk per event, at this point of the run. */
+    private static void describeLogStorage(BenchSystem system, Report report) {
+        long events = system.queryLong("SELECT count(*) FROM query.feed_event");
+        long rows = system.queryLong("SELECT count(*) FROM query.log_node");
+        long bytes = system.queryLong("SELECT pg_total_relation_size('query.log_node')");
+        long checkpoints = system.queryLong("SELECT count(*) FROM query.log_checkpoint");
+        report.note("log storage: query.log_node holds %d rows in %d kB with its index for %d events in the feed (%.0f bytes"
+                .formatted(rows, bytes / 1024, events, events == 0 ? 0.0 : (double) bytes / events)
+                + " an event); " + checkpoints + " checkpoints signed");
     }
 
     private static void describe(Sizes sizes, Report report) {

@@ -39,24 +39,29 @@ import java.util.concurrent.locks.LockSupport;
 final class BenchSystem implements AutoCloseable {
 
     static final String DATABASE = "tracker";
+    /** The database of {@link #withoutLog()}'s system, on the same PostgreSQL. */
+    static final String NO_LOG_DATABASE = "tracker_nolog";
     static final String PROCESSOR = "commitments";
 
     private final AutoCloseable postgres;
+    private final TrackerDatabase server;
     private final String jdbcUrl;
     private final TrackerDatabase.Credentials credentials;
     private final String signingKey;
     final ConfigurableApplicationContext commandService;
     final ConfigurableApplicationContext queryService;
-    /** The peer of issue 19 (PeerService): a plain Spring Boot service writing and reading the rows itself. */
+    /** The peer of issue 19 (PeerService): a plain Spring Boot service writing its rows itself; null without the log. */
     final ConfigurableApplicationContext peerService;
     final Http commands;
     final Http queries;
     final Http peer;
 
-    private BenchSystem(AutoCloseable postgres, String jdbcUrl, TrackerDatabase.Credentials credentials, String signingKey,
+    private BenchSystem(AutoCloseable postgres, TrackerDatabase server, String jdbcUrl,
+                        TrackerDatabase.Credentials credentials, String signingKey,
                         ConfigurableApplicationContext commandService, ConfigurableApplicationContext queryService,
                         ConfigurableApplicationContext peerService) {
         this.postgres = postgres;
+        this.server = server;
         this.jdbcUrl = jdbcUrl;
         this.credentials = credentials;
         this.signingKey = signingKey;
@@ -65,7 +70,7 @@ final class BenchSystem implements AutoCloseable {
         this.peerService = peerService;
         this.commands = Http.as(url(commandService), "officer");
         this.queries = Http.as(url(queryService), "officer");
-        this.peer = Http.as(url(peerService), "officer");
+        this.peer = peerService == null ? null : Http.as(url(peerService), "officer");
     }
 
     static BenchSystem start() {
@@ -102,11 +107,39 @@ final class BenchSystem implements AutoCloseable {
             ConfigurableApplicationContext queryService = start(QueryServiceApplication.builder(), jdbcUrl,
                     TrackerDatabase.QUERY_ROLE, credentials.queryPassword(), "--tracker.log.signing-key=" + signingKey);
             ConfigurableApplicationContext peerService = PeerService.start(jdbcUrl);
-            return new BenchSystem(postgres, jdbcUrl, credentials, signingKey, commandService, queryService, peerService);
+            return new BenchSystem(postgres, server, jdbcUrl, credentials, signingKey, commandService, queryService,
+                    peerService);
         } catch (RuntimeException e) {
             closeQuietly(postgres);
             throw e;
         }
+    }
+
+    /**
+     * The same system with the log switched off ({@code tracker.log.enabled=false}: the feed
+     * processor appends no leaf, nothing is signed), on a database of its own on the same
+     * PostgreSQL, with the same settings and key; no peer. What the log costs is the difference
+     * (issue 14). Close it before this system, which stops the PostgreSQL they share. With
+     * {@code BENCH_LOG_CONTROL=on} it keeps the log after all: a control run, whose log ratios show
+     * what differs between the two systems besides the log.
+     */
+    BenchSystem withoutLog() {
+        boolean control = "on".equals(System.getenv("BENCH_LOG_CONTROL"));
+        server.provision(NO_LOG_DATABASE, credentials);
+        String noLogUrl = server.jdbcUrl(NO_LOG_DATABASE);
+        migrate(CommandServiceApplication.migration(), noLogUrl, credentials);
+        migrate(QueryServiceApplication.migration(), noLogUrl, credentials);
+        ConfigurableApplicationContext command = start(CommandServiceApplication.builder(), noLogUrl,
+                TrackerDatabase.COMMAND_ROLE, credentials.commandPassword());
+        ConfigurableApplicationContext query;
+        try {
+            query = start(QueryServiceApplication.builder(), noLogUrl, TrackerDatabase.QUERY_ROLE,
+                    credentials.queryPassword(), "--tracker.log.signing-key=" + signingKey, "--tracker.log.enabled=" + control);
+        } catch (RuntimeException e) {
+            command.close();
+            throw e;
+        }
+        return new BenchSystem(() -> { }, server, noLogUrl, credentials, signingKey, command, query, null);
     }
 
     private static EmbeddedPostgres durablePostgres() {
@@ -271,6 +304,19 @@ final class BenchSystem implements AutoCloseable {
         awaitPassed(commitmentsProcessor(), head, timeout);
     }
 
+    /**
+     * Waits until every running processor of the query service (the read models', and the feed's,
+     * which also appends the log's leaves) has passed the newest event: before either system of
+     * the log-cost pair is measured, so that neither shares the cores with leftovers.
+     */
+    void awaitEveryProcessorAtHead(Duration timeout) {
+        long head = headGlobalIndex();
+        queryService.getBean(EventProcessingConfiguration.class).eventProcessors().values().stream()
+                .filter(processor -> processor instanceof StreamingEventProcessor && processor.isRunning())
+                .map(StreamingEventProcessor.class::cast)
+                .forEach(processor -> awaitPassed(processor, head, timeout));
+    }
+
     /** Until every segment of the processor (claimed, none in error) has passed global index {@code head}. */
     static void awaitPassed(StreamingEventProcessor processor, long head, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -302,7 +348,9 @@ final class BenchSystem implements AutoCloseable {
     @Override
     public void close() {
         try {
-            peerService.close();
+            if (peerService != null) {
+                peerService.close();
+            }
             queryService.close();
             commandService.close();
         } finally {

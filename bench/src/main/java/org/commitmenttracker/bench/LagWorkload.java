@@ -19,19 +19,23 @@ import java.util.concurrent.locks.LockSupport;
  * commitment at the version the command answered, at a steady offered rate of half the
  * measured {@code append_c8} (open loop: commands leave on a schedule, not when the last one
  * returns). An observer reads {@code query.commitment} directly every 2 ms, which is finer than
- * the 20 ms poll of {@code ?minVersion=}.
+ * the 20 ms poll of {@code ?minVersion=}. Each repetition runs twice, on the system and on the same
+ * system with the log switched off ({@code lag_p99_ms_nolog}), at the same offered rate, in turns:
+ * the system without the log first in even repetitions.
  */
 final class LagWorkload {
 
     private static final long POLL_NANOS = Duration.ofMillis(2).toNanos();
 
     private final BenchSystem system;
+    private final BenchSystem withoutLog;
     private final Sizes sizes;
     private final Report report;
     private final List<String> commitments;
 
-    LagWorkload(BenchSystem system, Sizes sizes, Report report, List<String> commitments) {
+    LagWorkload(BenchSystem system, BenchSystem withoutLog, Sizes sizes, Report report, List<String> commitments) {
         this.system = system;
+        this.withoutLog = withoutLog;
         this.sizes = sizes;
         this.report = report;
         this.commitments = commitments;
@@ -43,29 +47,62 @@ final class LagWorkload {
         List<Double> p99s = new ArrayList<>();
         List<Double> medians = new ArrayList<>();
         List<Double> achieved = new ArrayList<>();
+        List<Double> noLogP99s = new ArrayList<>();
+        List<Double> noLogMedians = new ArrayList<>();
         for (int rep = 1; rep <= sizes.repetitions(); rep++) {
-            system.awaitProjectionAtHead(Duration.ofMinutes(2));
-            Run run = once(rate, sizes.repetition().multipliedBy(2));
+            // the pair in turns: the system without the log first in even repetitions
+            if (rep % 2 == 0) {
+                noLogRepetition(rep, rate, noLogP99s, noLogMedians);
+            }
+            settle();
+            Run run = once(system, rate, sizes.repetition().multipliedBy(2));
             p99s.add(Stats.percentileMillis(run.lags(), 99));
             medians.add(Stats.percentileMillis(run.lags(), 50));
             achieved.add(run.rate());
             report.progress("lag rep %d: p99 %.1f ms, median %.1f ms at %.0f commands/s".formatted(rep,
                     p99s.get(rep - 1), medians.get(rep - 1), run.rate()));
+
+            if (rep % 2 == 1) {
+                noLogRepetition(rep, rate, noLogP99s, noLogMedians);
+            }
         }
-        report.result("lag_p99_ms", Stats.median(p99s), "ms");
+        double p99 = Stats.median(p99s);
+        double noLogP99 = Stats.median(noLogP99s);
+        report.result("lag_p99_ms", p99, "ms");
         report.result("lag_median_ms", Stats.median(medians), "ms");
         report.result("lag_rate", Stats.median(achieved), "commands/s");
+        report.result("lag_p99_ms_nolog", noLogP99, "ms");
+        report.result("lag_median_ms_nolog", Stats.median(noLogMedians), "ms");
+        report.ratio("log_lag", p99 / noLogP99);
+        report.note("lag_p99_ms_nolog: the same schedule on the same services with the log switched off, alternating"
+                + " with lag_p99_ms; RATIO log_lag = lag_p99_ms / lag_p99_ms_nolog (lower is better), 1 when the log"
+                + " delays the read model nothing");
     }
 
     private record Run(long[] lags, double rate) {
     }
 
-    private Run once(double rate, Duration duration) {
+    private void noLogRepetition(int rep, double rate, List<Double> p99s, List<Double> medians) {
+        settle();
+        Run noLog = once(withoutLog, rate, sizes.repetition().multipliedBy(2));
+        p99s.add(Stats.percentileMillis(noLog.lags(), 99));
+        medians.add(Stats.percentileMillis(noLog.lags(), 50));
+        report.progress("lag rep %d without the log: p99 %.1f ms, median %.1f ms at %.0f commands/s".formatted(rep,
+                p99s.get(rep - 1), medians.get(rep - 1), noLog.rate()));
+    }
+
+    /** Every processor of both systems past its newest event: neither pays for leftovers (the in-process append's burst). */
+    private void settle() {
+        system.awaitEveryProcessorAtHead(Duration.ofMinutes(2));
+        withoutLog.awaitEveryProcessorAtHead(Duration.ofMinutes(2));
+    }
+
+    private Run once(BenchSystem target, double rate, Duration duration) {
         ConcurrentLinkedQueue<OpenLoop.Answered> answered = new ConcurrentLinkedQueue<>();
-        Observer observer = new Observer(answered);
+        Observer observer = new Observer(target, answered);
         Thread observing = new Thread(observer, "bench-lag-observer");
         observing.start();
-        int sent = OpenLoop.disburse(system.commands, commitments, rate, duration, answered);
+        int sent = OpenLoop.disburse(target.commands, commitments, rate, duration, answered);
         try {
             observer.finish();
             observing.join(Duration.ofMinutes(2).toMillis());
@@ -83,14 +120,16 @@ final class LagWorkload {
     }
 
     /** Takes answered commands off the queue and notes when the read model first shows each. */
-    private final class Observer implements Runnable {
+    private static final class Observer implements Runnable {
+        private final BenchSystem target;
         private final ConcurrentLinkedQueue<OpenLoop.Answered> answered;
         private volatile boolean finishing;
         private long[] lags = new long[1024];
         private int count;
         private Throwable failure;
 
-        Observer(ConcurrentLinkedQueue<OpenLoop.Answered> answered) {
+        Observer(BenchSystem target, ConcurrentLinkedQueue<OpenLoop.Answered> answered) {
+            this.target = target;
             this.answered = answered;
         }
 
@@ -102,7 +141,7 @@ final class LagWorkload {
         public void run() {
             List<OpenLoop.Answered> waiting = new ArrayList<>();
             long giveUp = Long.MAX_VALUE;
-            try (Connection connection = system.superuser();
+            try (Connection connection = target.superuser();
                  PreparedStatement versions = connection.prepareStatement(
                          "SELECT id, version FROM query.commitment WHERE id = ANY (?)")) {
                 while (true) {

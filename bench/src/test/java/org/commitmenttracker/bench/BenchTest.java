@@ -15,8 +15,9 @@ class BenchTest {
     private static final List<String> RESULTS = List.of(
             "append_c1", "append_c1_p99_ms", "append_c1_raw", "append_c1_raw_p99_ms",
             "append_c8", "append_c8_p99_ms", "append_c8_raw", "append_c8_raw_p99_ms", "append_c8_inprocess",
+            "append_c8_nolog", "append_c8_nolog_p99_ms",
             "long_stream_ms", "long_stream_fresh_ms",
-            "lag_p99_ms", "lag_median_ms", "lag_rate",
+            "lag_p99_ms", "lag_median_ms", "lag_rate", "lag_p99_ms_nolog", "lag_median_ms_nolog",
             "replay_events", "replay", "replay_raw", "replay_switch_ms",
             "detail_rps", "detail_p99_ms", "detail_waiting_rps", "detail_waiting_p99_ms", "detail_raw_rps", "detail_raw_p99_ms", "http_floor_rps",
             "append_crud", "append_crud_p99_ms", "detail_crud", "detail_crud_p99_ms",
@@ -25,7 +26,7 @@ class BenchTest {
             "verify_all_events", "verify_all", "verify_all_raw",
             "kafka_lag_p99_ms", "kafka_lag_median_ms", "kafka_publish_events", "kafka_publish", "kafka_publish_raw");
     private static final List<String> RATIOS = List.of("append_c1", "append_c8", "long_stream", "replay", "detail_read",
-            "verify_all", "append_peer", "detail_peer", "feed_catchup", "kafka_publish");
+            "verify_all", "append_peer", "detail_peer", "feed_catchup", "kafka_publish", "log_append", "log_lag");
 
     @Test
     void printsEveryFigureAndRatioWithAPositiveFiniteValue() {

@@ -5,6 +5,7 @@ import org.commitmenttracker.events.CommitmentEvent;
 import org.commitmenttracker.events.log.ExportFormat;
 import org.commitmenttracker.query.log.Checkpoints;
 import org.commitmenttracker.query.log.LogSigningKey;
+import org.commitmenttracker.query.log.LogSwitch;
 import org.commitmenttracker.query.log.LogTree;
 import org.commitmenttracker.service.web.ApiException;
 import org.springframework.stereotype.Service;
@@ -36,9 +37,10 @@ public class LogExport {
     private final LogSigningKey key;
     private final ObjectMapper json;
     private final Clock clock;
+    private final LogSwitch logSwitch;
 
     LogExport(EventStoreReader store, EventDecoder decoder, LogTree tree, Checkpoints checkpoints, LogSigningKey key,
-              ObjectMapper json, Clock clock) {
+              ObjectMapper json, Clock clock, LogSwitch logSwitch) {
         this.store = store;
         this.decoder = decoder;
         this.tree = tree;
@@ -46,10 +48,12 @@ public class LogExport {
         this.key = key;
         this.json = json;
         this.clock = clock;
+        this.logSwitch = logSwitch;
     }
 
     /** What will be exported; refused before anything is written when there is nothing to verify. */
     public ExportFormat.Manifest plan(String commitmentId) {
+        logSwitch.requireOn();
         if (commitmentId != null && store.version(commitmentId) == 0) {
             throw ApiException.notFound("Commitment '" + commitmentId + "' does not exist.");
         }

@@ -6,6 +6,7 @@ import org.commitmenttracker.events.log.MerkleTree;
 import org.commitmenttracker.events.log.SignedNote;
 import org.commitmenttracker.query.log.Checkpoints;
 import org.commitmenttracker.query.log.LogSigningKey;
+import org.commitmenttracker.query.log.LogSwitch;
 import org.commitmenttracker.query.log.LogTree;
 import org.springframework.stereotype.Component;
 
@@ -26,15 +27,22 @@ class LogVerification {
     private final LogTree tree;
     private final Checkpoints checkpoints;
     private final LogSigningKey key;
+    private final LogSwitch logSwitch;
 
-    LogVerification(EventStoreReader store, LogTree tree, Checkpoints checkpoints, LogSigningKey key) {
+    LogVerification(EventStoreReader store, LogTree tree, Checkpoints checkpoints, LogSigningKey key,
+                    LogSwitch logSwitch) {
         this.store = store;
         this.tree = tree;
         this.checkpoints = checkpoints;
         this.key = key;
+        this.logSwitch = logSwitch;
     }
 
-    LogIntegrity verify() {
+    /** Empty on an instance with the log switched off ({@link LogSwitch}): there is no log to check. */
+    Optional<LogIntegrity> verify() {
+        if (!logSwitch.on()) {
+            return Optional.empty();
+        }
         long treeSize = tree.size();
         List<Checkpoints.Signed> signed = allCheckpoints();
         List<String> problems = new ArrayList<>();
@@ -73,8 +81,8 @@ class LogVerification {
             problems.add(0, "the event at position " + firstInvalid[0] + " no longer makes the log's leaf there");
         }
         long checkpointSize = signed.isEmpty() ? 0 : signed.get(signed.size() - 1).treeSize();
-        return new LogIntegrity(frontier.size(), treeSize, checkpointSize, problems.isEmpty(),
-                firstInvalid[0] == 0 ? null : firstInvalid[0], problems.isEmpty() ? null : String.join("; ", problems));
+        return Optional.of(new LogIntegrity(frontier.size(), treeSize, checkpointSize, problems.isEmpty(),
+                firstInvalid[0] == 0 ? null : firstInvalid[0], problems.isEmpty() ? null : String.join("; ", problems)));
     }
 
     /** Compares the tree's head with each checkpoint of the size just reached. */

@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Signs a checkpoint of the log's tree at most once per {@code tracker.log.checkpoint-interval},
- * and only when the tree grew since the last one: an idle log signs nothing.
+ * and only when the tree grew since the last one: an idle log signs nothing, nor does an instance
+ * with the log switched off ({@link LogSwitch}).
  */
 @Component
 class CheckpointSigner {
@@ -32,13 +33,16 @@ class CheckpointSigner {
         return thread;
     });
 
-    CheckpointSigner(LogTree tree, Checkpoints checkpoints, LogSigningKey key, Clock clock,
+    CheckpointSigner(LogTree tree, Checkpoints checkpoints, LogSigningKey key, Clock clock, LogSwitch logSwitch,
                      @Value("${tracker.log.checkpoint-interval:2s}") Duration interval) {
         this.tree = tree;
         this.checkpoints = checkpoints;
         this.key = key;
         this.clock = clock;
         long millis = interval.toMillis();
+        if (!logSwitch.on()) {
+            return;
+        }
         scheduler.scheduleWithFixedDelay(this::signIfGrown, millis, millis, TimeUnit.MILLISECONDS);
     }
 

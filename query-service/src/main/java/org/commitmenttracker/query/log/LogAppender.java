@@ -20,13 +20,19 @@ public class LogAppender {
 
     private final LogTree tree;
     private final JdbcClient jdbc;
+    private final LogSwitch logSwitch;
 
-    LogAppender(LogTree tree, JdbcClient jdbc) {
+    LogAppender(LogTree tree, JdbcClient jdbc, LogSwitch logSwitch) {
         this.tree = tree;
         this.jdbc = jdbc;
+        this.logSwitch = logSwitch;
     }
 
+    /** Does nothing on an instance with the log switched off ({@link LogSwitch}). */
     public void append(long position, LogLeaf leaf) {
+        if (!logSwitch.on()) {
+            return;
+        }
         long size = tree.size();
         if (size >= position) {
             return;

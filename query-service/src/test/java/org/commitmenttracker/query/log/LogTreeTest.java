@@ -103,7 +103,8 @@ class LogTreeTest {
         Checkpoints checkpoints = new Checkpoints(database.jdbc);
         Ed25519Keys.SigningKey signingKey = Ed25519Keys.generate();
         LogSigningKey key = new LogSigningKey("test.example/log", Ed25519Keys.toPem(signingKey.privateKey()), "");
-        CheckpointSigner signer = new CheckpointSigner(tree, checkpoints, key, Clock.systemUTC(), Duration.ofHours(1));
+        CheckpointSigner signer = new CheckpointSigner(tree, checkpoints, key, Clock.systemUTC(), new LogSwitch(true),
+                Duration.ofHours(1));
         try {
             assertThat(signer.signIfGrown()).as("an empty log signs nothing").isZero();
             database.inTransaction(() -> {
