@@ -164,7 +164,7 @@ final class AppendWorkload {
             CommandSender sender = withoutLog.commandService.getBean(CommandSender.class);
             AtomicLong left = new AtomicLong(missing);
             Parallel.forEach(8, 8, worker -> {
-                ClosedLoop.Worker send = inProcessWorker(sender, worker);
+                ClosedLoop.Worker send = inProcessWorker(sender, worker, new LongAdder());
                 try {
                     while (left.getAndDecrement() > 0) {
                         send.call();
