@@ -50,7 +50,7 @@ public final class SearchFields {
         // Each counterpart and reference once, named by the first entry that carried it: a
         // thousand disbursements to one recipient leave the search columns as they were, so the
         // row's update neither recomputes the vector nor writes the text index again.
-        Set<String> seen = new HashSet<>();
+        Set<Field> seen = new HashSet<>(); // their kind, field and text, without the entry's id
         for (Entry entry : state.funding().entries()) {
             String kind = entry.kind().name();
             String counterpart = switch (entry.kind()) {
@@ -59,11 +59,9 @@ public final class SearchFields {
                 case DISBURSEMENT, REVERSAL -> "recipient";
                 case PLEDGE_REVISION -> null;
             };
-            if (seen.add(kind + "\u0000reference\u0000" + entry.reference())) {
-                add(fields, kind, entry.id(), "reference", entry.reference());
-            }
-            if (counterpart != null && seen.add(kind + "\u0000" + counterpart + "\u0000" + entry.counterpart())) {
-                add(fields, kind, entry.id(), counterpart, entry.counterpart());
+            addOnce(fields, seen, kind, entry.id(), "reference", entry.reference());
+            if (counterpart != null) {
+                addOnce(fields, seen, kind, entry.id(), counterpart, entry.counterpart());
             }
         }
         return fields.stream().distinct().toList();
@@ -80,6 +78,13 @@ public final class SearchFields {
 
     private static void add(List<Field> fields, String kind, String id, String field, String text) {
         if (text != null && !text.isBlank()) {
+            fields.add(new Field(kind, id, field, text));
+        }
+    }
+
+    /** Adds the field unless one of the same kind, name and text was added before. */
+    private static void addOnce(List<Field> fields, Set<Field> seen, String kind, String id, String field, String text) {
+        if (text != null && !text.isBlank() && seen.add(new Field(kind, null, field, text))) {
             fields.add(new Field(kind, id, field, text));
         }
     }

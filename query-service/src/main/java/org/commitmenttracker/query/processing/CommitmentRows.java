@@ -2,7 +2,9 @@ package org.commitmenttracker.query.processing;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -82,10 +84,8 @@ public final class CommitmentRows<T> {
      * {@code fold} turns the commitment's row, null for none, into its next row, null for none.
      */
     public void apply(String commitmentId, long version, UnaryOperator<T> fold) {
-        Object[] next = new Object[1];
-        long[] writtenIn = new long[1];
+        List<Committed<T>> written = new ArrayList<>(1);
         boolean applied = versions.apply(readModel, commitmentId, version, (generation, reached) -> {
-            writtenIn[0] = generation;
             if (reached == null) {
                 unwritten.remove(commitmentId);
             }
@@ -95,22 +95,20 @@ public final class CommitmentRows<T> {
                 Write<T> pending = unwritten.get(commitmentId);
                 unwritten.put(commitmentId, new Write<>(row, pending != null ? pending.exists() : current != null,
                         generation));
-                next[0] = row;
-            } else {
-                // Only what the table now holds may be remembered.
-                next[0] = row != null && table.save(row, current != null, generation) ? row : null;
+            } else if (row != null && !table.save(row, current != null, generation)) {
+                row = null; // only what the table now holds may be remembered
             }
+            written.add(new Committed<>(generation, version, row));
         });
         // Remembered only once applied: a change rolled back to its savepoint is not remembered.
         if (applied) {
-            @SuppressWarnings("unchecked")
-            T row = (T) next[0];
-            if (row != null) {
-                rows.put(commitmentId, Optional.of(row));
+            Committed<T> now = written.get(0);
+            if (now.row() != null) {
+                rows.put(commitmentId, Optional.of(now.row()));
             } else {
                 rows.remove(commitmentId); // read again when next needed
             }
-            committing.put(commitmentId, new Committed<>(writtenIn[0], version, row));
+            committing.put(commitmentId, now);
         }
     }
 
