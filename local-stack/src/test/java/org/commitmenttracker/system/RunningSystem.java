@@ -101,21 +101,22 @@ final class RunningSystem {
     }
 
     static ConfigurableApplicationContext start(SpringApplicationBuilder service, Map<String, Object> properties) {
-        List<String> args = arguments(properties);
-        args.add("--tracker.read.min-version-wait=3s");
+        Map<String, Object> all = new java.util.LinkedHashMap<>();
+        all.put("tracker.read.min-version-wait", "3s");
         // WaitingReadsTest holds 300 waits from one user: enough room that they all wait.
-        args.add("--tracker.read.min-version-max-waits=400");
-        args.add("--tracker.read.min-version-max-waits-per-client=400");
+        all.put("tracker.read.min-version-max-waits", 400);
+        all.put("tracker.read.min-version-max-waits-per-client", 400);
         // SlowClientsTest waits for its deadline.
-        args.add("--tracker.http.body-read-timeout=3s");
+        all.put("tracker.http.body-read-timeout", "3s");
         // Fast enough for tests: webhook retries in fractions of a second, frequent polls.
-        args.add("--tracker.webhooks.retry.initial-delay=200ms");
-        args.add("--tracker.webhooks.retry.max-delay=1s");
-        args.add("--tracker.webhooks.poll-interval=100ms");
-        args.add("--tracker.webhooks.park-after=" + WEBHOOK_PARK_AFTER);
-        args.add("--tracker.stream.poll-interval=100ms");
-        args.add("--tracker.stream.heartbeat=1s");
-        return service.profiles("local").run(args.toArray(String[]::new));
+        all.put("tracker.webhooks.retry.initial-delay", "200ms");
+        all.put("tracker.webhooks.retry.max-delay", "1s");
+        all.put("tracker.webhooks.poll-interval", "100ms");
+        all.put("tracker.webhooks.park-after", WEBHOOK_PARK_AFTER);
+        all.put("tracker.stream.poll-interval", "100ms");
+        all.put("tracker.stream.heartbeat", "1s");
+        all.putAll(properties); // a test's own settings win
+        return service.profiles("local").run(arguments(all).toArray(String[]::new));
     }
 
     /** Command-line arguments for a service on a random port with these properties. */

@@ -18,6 +18,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -81,8 +82,15 @@ class MessagingConfiguration {
         return new LruCache(size);
     }
 
+    /** Says after each commit that events were appended, so that the read models follow at once. */
+    @Bean(destroyMethod = "close")
+    AppendedEventsNotifier appendedEventsNotifier(JdbcTemplate jdbc) {
+        return new AppendedEventsNotifier(jdbc);
+    }
+
     @Bean
     InitializingBean commandInterceptors(CommandBus commandBus, EventBus eventBus, IdempotencyKeys keys,
+                                         AppendedEventsNotifier notifier,
                                          @Value("${tracker.idempotency.wait:10s}") Duration wait) {
         return () -> {
             // The first registered is the outermost: the recorder sees the finished CommandResult.
@@ -91,6 +99,7 @@ class MessagingConfiguration {
             // First: every later interceptor sees the event id the integrity chain covers.
             eventBus.registerDispatchInterceptor(ChainedIdentity.interceptor());
             eventBus.registerDispatchInterceptor(CommandOutcome.eventIdCollector());
+            eventBus.registerDispatchInterceptor(notifier.interceptor());
         };
     }
 

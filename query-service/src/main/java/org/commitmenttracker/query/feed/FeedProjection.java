@@ -31,11 +31,13 @@ class FeedProjection {
     private final Feed feed;
     private final LogAppender log;
     private final ObjectMapper objectMapper;
+    private final FeedGrowth growth;
 
-    FeedProjection(Feed feed, LogAppender log, ObjectMapper objectMapper) {
+    FeedProjection(Feed feed, LogAppender log, ObjectMapper objectMapper, FeedGrowth growth) {
         this.feed = feed;
         this.log = log;
         this.objectMapper = objectMapper;
+        this.growth = growth;
     }
 
     /**
@@ -50,6 +52,7 @@ class FeedProjection {
                 EventTypes.revision(type), recordedAt, json(event), event.occurredOn());
         if (position > 0) {
             log.append(position, new LogLeaf(eventId, event.commitmentId(), sequenceNumber + 1, recordedAt, chainHash));
+            growth.grew();
         }
     }
 

@@ -15,6 +15,9 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.TokenStoreProperties;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -39,29 +42,47 @@ class ProcessingConfiguration {
 
     /**
      * The event store as the processors read it. This service never appends, so no local
-     * publication wakes the readers: they poll, and the fetch delay bounds how stale a read
-     * model gets (Axon's default, 1 s, made the lag's p99 above 1 s in the benchmark).
+     * publication wakes its producer: the command service's notifications do
+     * ({@link #appendedEventsListener}), and between them it polls every fetch delay (Axon's
+     * default, 1 s, made the lag's p99 above 1 s in the benchmark before there were notifications).
+     * Each fetch of new events wakes the processors ({@link FetchWakingStorageEngine}).
      */
     @Qualifier("eventStore")
     @Bean(name = "eventBus")
-    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
-                                  @Value("${tracker.processing.fetch-delay:20ms}") Duration fetchDelay) {
-        return EmbeddedEventStore.builder()
-                .storageEngine(storageEngine)
+    ListeningEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
+                                   ProcessorWaker processorWaker,
+                                   @Value("${tracker.processing.fetch-delay:20ms}") Duration fetchDelay) {
+        return new ListeningEventStore(EmbeddedEventStore.builder()
+                .storageEngine(new FetchWakingStorageEngine(storageEngine, processorWaker))
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
-                .fetchDelay(fetchDelay.toMillis())
-                .build();
+                .fetchDelay(fetchDelay.toMillis()));
+    }
+
+    /** Wakes the processors after each fetch of new events, and every {@code tick} in case one was missed. */
+    @Bean(destroyMethod = "close")
+    ProcessorWaker processorWaker(@Value("${tracker.processing.wake-up:50ms}") Duration tick) {
+        return new ProcessorWaker(tick);
+    }
+
+    /** What the read models' processors read (each names it as its {@code source}): the event store, woken. */
+    @Bean
+    WakingEventSource processorEventSource(ListeningEventStore eventStore, ProcessorWaker processorWaker) {
+        return new WakingEventSource(eventStore, processorWaker);
     }
 
     /**
-     * What the read models' processors read (each names it as its {@code source}): the event
-     * store, with a wake-up every {@code tick} (see {@link WakingEventSource}).
+     * The command service's notifications of appended events, heard on a connection of its own
+     * (not the pool's: it is held for as long as the service runs). Off
+     * ({@code tracker.processing.listen=false}) where connections cannot listen, e.g. behind a
+     * pooler in transaction mode: then the read models follow by polling alone.
      */
     @Bean
-    WakingEventSource processorEventSource(EmbeddedEventStore eventStore,
-                                           @Value("${tracker.processing.wake-up:50ms}") Duration tick) {
-        return new WakingEventSource(eventStore, tick);
+    @ConditionalOnProperty(name = "tracker.processing.listen", havingValue = "true", matchIfMissing = true)
+    AppendedEventsListener appendedEventsListener(DataSourceProperties database, ListeningEventStore eventStore,
+                                                  @Value("${tracker.processing.listen-retry:1s}") Duration retry) {
+        return new AppendedEventsListener(database.initializeDataSourceBuilder().type(SimpleDriverDataSource.class)
+                .build(), eventStore, retry);
     }
 
     @Bean

@@ -38,11 +38,19 @@
  * {@code serving} and deletes the other generations in one transaction. Until then every read
  * answers the previous complete state; a replay that fails never switches.
  *
- * <h2>Why processors are woken</h2>
- * A pooled processor that has caught up looks for events again only after 500 ms, unless its
- * stream calls it back, and the embedded event store's streams cannot. Those 500 ms were the
- * benchmark's lag, so {@link org.commitmenttracker.query.processing.WakingEventSource} calls
- * every open stream back every 50 ms; the store itself polls PostgreSQL every fetch delay
- * (20 ms, {@code ProcessingConfiguration}).
+ * <h2>How a read model hears of a new event</h2>
+ * After each commit that appended, the command service sends a PostgreSQL notification
+ * ({@code tracker_events_appended}, from a thread of its own: PostgreSQL serializes the commits of
+ * notifying transactions). Here {@link org.commitmenttracker.query.processing.AppendedEventsListener}
+ * hears it and tells the event store's producer to fetch now
+ * ({@link org.commitmenttracker.query.processing.ListeningEventStore}); once the producer has taken
+ * the new events, the processors are woken
+ * ({@link org.commitmenttracker.query.processing.FetchWakingStorageEngine},
+ * {@link org.commitmenttracker.query.processing.ProcessorWaker}). Without this a pooled processor
+ * that has caught up looks for events again only after 500 ms, unless its stream calls it back,
+ * and the embedded event store's streams cannot ({@link org.commitmenttracker.query.processing.WakingEventSource}
+ * gives them the call-back). The notification is an accelerator: the producer still polls every
+ * fetch delay (20 ms) and the processors are still woken every tick (50 ms), so a notification
+ * lost (a dropped connection, a writer that does not notify) costs only that.
  */
 package org.commitmenttracker.query.processing;

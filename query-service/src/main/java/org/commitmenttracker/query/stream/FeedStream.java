@@ -7,6 +7,7 @@ import org.commitmenttracker.query.feed.Feed;
 import org.commitmenttracker.query.feed.FeedCloudEvents;
 import org.commitmenttracker.query.feed.FeedEvent;
 import org.commitmenttracker.query.feed.FeedFilter;
+import org.commitmenttracker.query.feed.FeedGrowth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -31,7 +32,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Server-Sent Events of the feed for any number of clients without a thread each. One
- * dispatcher thread reads what is new in the feed once per poll and fans it out to every
+ * dispatcher thread reads what is new in the feed as soon as this instance has numbered it
+ * ({@link FeedGrowth}), and once per poll for what another instance numbered, and fans it out to every
  * client that is live; a client that resumes from an older position first catches up, a page
  * per poll, from the feed table. A small pool writes to the connections, each client's
  * messages in order; a client that falls too far behind is closed and resumes with
@@ -57,7 +59,10 @@ public class FeedStream {
     /** The last position fanned out to live clients; -1 until the first poll. */
     private long broadcast = -1;
 
-    FeedStream(Feed feed, FeedCloudEvents cloudEvents, StreamProperties properties, MeterRegistry meters) {
+    private final AtomicBoolean pollPending = new AtomicBoolean();
+
+    FeedStream(Feed feed, FeedCloudEvents cloudEvents, StreamProperties properties, MeterRegistry meters,
+               FeedGrowth growth) {
         this.feed = feed;
         this.cloudEvents = cloudEvents;
         this.properties = properties;
@@ -68,6 +73,17 @@ public class FeedStream {
         dispatcher.scheduleWithFixedDelay(this::poll, poll, poll, TimeUnit.MILLISECONDS);
         long heartbeat = properties.heartbeat().toMillis();
         dispatcher.scheduleAtFixedRate(this::heartbeat, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
+        growth.subscribe(this::pollSoon);
+    }
+
+    /** A poll now, on the dispatcher's thread, besides the scheduled ones; asked for while one is pending, one. */
+    private void pollSoon() {
+        if (pollPending.compareAndSet(false, true)) {
+            dispatcher.execute(() -> {
+                pollPending.set(false);
+                poll();
+            });
+        }
     }
 
     /** A new stream of the events after {@code after} that pass the filter, first from the table, then live. */

@@ -1,6 +1,7 @@
 package org.commitmenttracker.query.processing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -14,18 +15,83 @@ import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageE
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** A caught-up processor is woken each tick, and only while its stream is open. */
+/**
+ * A caught-up processor is woken each tick and whenever the store's producer has fetched new
+ * events, and only while its stream is open.
+ */
 class WakingEventSourceTest {
 
+    private final InMemoryEventStorageEngine storage = new InMemoryEventStorageEngine();
     private final EmbeddedEventStore store = EmbeddedEventStore.builder()
-            .storageEngine(new InMemoryEventStorageEngine())
+            .storageEngine(storage)
             .build();
-    private final WakingEventSource source = new WakingEventSource(store, Duration.ofMillis(10));
+    private final ProcessorWaker ticking = new ProcessorWaker(Duration.ofMillis(10));
+    private final WakingEventSource source = new WakingEventSource(store, ticking);
+    private final ProcessorWaker hourly = new ProcessorWaker(Duration.ofHours(1));
 
     @AfterEach
     void close() {
-        source.close();
+        ticking.close();
+        hourly.close();
         store.shutDown();
+    }
+
+    @Test
+    void theProducersReadOfNewEventsWakesTheProcessorsOnceItHasTakenThemLongBeforeTheTick()
+            throws InterruptedException {
+        storage.appendEvents(GenericEventMessage.asEventMessage("pledged"), GenericEventMessage.asEventMessage("obligated"));
+        AtomicInteger calls = new AtomicInteger();
+        CountDownLatch woken = new CountDownLatch(1);
+        hourly.register(() -> {
+            calls.incrementAndGet();
+            woken.countDown();
+        });
+        FetchWakingStorageEngine engine = new FetchWakingStorageEngine(storage, hourly);
+
+        try (var events = engine.readEvents(null, true)) {
+            assertThat(events.map(e -> (Object) e.getPayload()).toList()).containsExactly("pledged", "obligated");
+        }
+
+        assertThat(woken.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(calls.get()).as("one wake for the read, not one per event").isEqualTo(1);
+    }
+
+    @Test
+    void aProcessorsOwnCatchUpReadWakesNoOne() throws InterruptedException {
+        storage.appendEvents(GenericEventMessage.asEventMessage("pledged"));
+        CountDownLatch woken = new CountDownLatch(1);
+        hourly.register(woken::countDown);
+        FetchWakingStorageEngine engine = new FetchWakingStorageEngine(storage, hourly);
+
+        try (var events = engine.readEvents(null, false)) {
+            assertThat(events.count()).isEqualTo(1);
+        }
+
+        assertThat(woken.await(300, TimeUnit.MILLISECONDS)).isFalse();
+    }
+
+    @Test
+    void wakesAskedForWhileOneIsPendingAreOne() throws InterruptedException {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger calls = new AtomicInteger();
+        hourly.register(() -> {
+            calls.incrementAndGet();
+            try {
+                release.await(5, TimeUnit.SECONDS); // the waker's thread is busy with the first wake
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+
+        hourly.wakeSoon();
+        await().atMost(Duration.ofSeconds(5)).until(() -> calls.get() == 1);
+        for (int i = 0; i < 50; i++) {
+            hourly.wakeSoon();
+        }
+        release.countDown();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> calls.get() == 2);
+        await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(1)).until(() -> calls.get() == 2);
     }
 
     @Test

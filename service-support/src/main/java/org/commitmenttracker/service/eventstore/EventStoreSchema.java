@@ -25,6 +25,12 @@ public class EventStoreSchema {
 
     public static final String EVENT_TABLE = "events.domain_event_entry";
     public static final String SNAPSHOT_TABLE = "events.snapshot_event_entry";
+    /**
+     * The PostgreSQL notification channel on which the command service says, after a commit,
+     * that events were appended, so that the query service reads them at once rather than at its
+     * next poll (an accelerator: a reader that misses a notification still polls).
+     */
+    public static final String APPENDED_CHANNEL = "tracker_events_appended";
 
     @Bean
     EventSchema eventSchema() {

@@ -1,0 +1,70 @@
+package org.commitmenttracker.query.processing;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The call-backs of the read models' processors (one per open stream, see
+ * {@link WakingEventSource}), called on one thread: whenever the event store has fetched new
+ * events ({@link #wakeSoon}), and every tick in case a wake was missed. A call-back of a
+ * processor with nothing to do costs an in-memory check.
+ */
+public final class ProcessorWaker implements AutoCloseable {
+
+    private final Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean wakePending = new AtomicBoolean();
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread waker = new Thread(runnable, "processor-waker");
+        waker.setDaemon(true);
+        return waker;
+    });
+
+    public ProcessorWaker(Duration tick) {
+        long nanos = tick.toNanos();
+        thread.scheduleWithFixedDelay(this::wakeAll, nanos, nanos, TimeUnit.NANOSECONDS);
+    }
+
+    void register(Runnable callback) {
+        callbacks.add(callback);
+    }
+
+    void unregister(Runnable callback) {
+        callbacks.remove(callback);
+    }
+
+    /** Calls every call-back once, soon, on the waker's thread; calls made while one is pending are one. */
+    public void wakeSoon() {
+        if (wakePending.compareAndSet(false, true)) {
+            try {
+                thread.execute(() -> {
+                    wakePending.set(false);
+                    wakeAll();
+                });
+            } catch (RejectedExecutionException closed) {
+                wakePending.set(false);
+            }
+        }
+    }
+
+    private void wakeAll() {
+        for (Runnable callback : callbacks) {
+            try {
+                callback.run();
+            } catch (RuntimeException e) {
+                // A processor shutting down may refuse to be scheduled; the others still get their call.
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        thread.shutdownNow();
+        callbacks.clear();
+    }
+}
