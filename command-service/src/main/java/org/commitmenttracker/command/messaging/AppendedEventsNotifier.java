@@ -1,10 +1,12 @@
 package org.commitmenttracker.command.messaging;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiFunction;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
@@ -21,14 +23,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * after the unit of work that appended them has committed, from a thread of its own, in a
  * statement of its own. Not in the appending transaction: PostgreSQL serializes the commits of
  * all transactions that notify, which would serialize the commands. Notices asked for while one is
- * being sent are sent as one, so under load there are far fewer notices than commands. A notice
- * that fails is dropped (the readers poll too).
+ * being sent are sent as one, and a notice follows the last one after {@link #MIN_INTERVAL} at
+ * the earliest: under load there are far fewer notices than commands (at most one per interval),
+ * while a command alone is notified at once. A notice that fails is dropped (the readers poll too).
  */
 public final class AppendedEventsNotifier implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AppendedEventsNotifier.class);
     private static final String NOTIFY = "NOTIFY " + EventStoreSchema.APPENDED_CHANNEL;
     private static final String REGISTERED = AppendedEventsNotifier.class.getName();
+    /** Under load the readers are busy and fetch on their own; a notice a command saves little then. */
+    static final Duration MIN_INTERVAL = Duration.ofMillis(5);
 
     private final JdbcTemplate jdbc;
     private final AtomicBoolean pending = new AtomicBoolean();
@@ -79,6 +84,8 @@ public final class AppendedEventsNotifier implements AutoCloseable {
         } catch (DataAccessException e) {
             log.debug("Appended events not notified; the readers find them by polling", e);
         }
+        // The sender's one thread rests: an append meanwhile queues one notice, sent after the rest.
+        LockSupport.parkNanos(MIN_INTERVAL.toNanos());
     }
 
     @Override
