@@ -25,8 +25,10 @@ COPY --from=build /layers/dependencies/ ./
 COPY --from=build /layers/spring-boot-loader/ ./
 COPY --from=build /layers/snapshot-dependencies/ ./
 COPY --from=build /layers/application/ ./
-# The heap follows the container's memory limit; no update check or AxonIQ Console banner.
+# The heap follows the container's memory limit; G1 keeps its pauses near 20 ms (its default goal,
+# 200 ms, let one pause hold the read models a tenth of a second: BENCHMARKS.md, the lag); no
+# update check or AxonIQ Console banner.
 ENV AXONIQ_UPDATE_CHECKER_DISABLED=true \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Daxoniq.update-checker.disabled=true -Ddisable-axoniq-console-message=true"
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:MaxGCPauseMillis=20 -XX:+ExitOnOutOfMemoryError -Daxoniq.update-checker.disabled=true -Ddisable-axoniq-console-message=true"
 USER 65534
 ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]

@@ -49,6 +49,7 @@ final class LagWorkload {
         List<Double> achieved = new ArrayList<>();
         List<Double> noLogP99s = new ArrayList<>();
         List<Double> noLogMedians = new ArrayList<>();
+        List<Double> longestPauses = new ArrayList<>();
         for (int rep = 1; rep <= sizes.repetitions(); rep++) {
             // the pair in turns: the system without the log first in even repetitions
             if (rep % 2 == 0) {
@@ -59,8 +60,9 @@ final class LagWorkload {
             p99s.add(Stats.percentileMillis(run.lags(), 99));
             medians.add(Stats.percentileMillis(run.lags(), 50));
             achieved.add(run.rate());
-            report.progress("lag rep %d: p99 %.1f ms, median %.1f ms at %.0f commands/s".formatted(rep,
-                    p99s.get(rep - 1), medians.get(rep - 1), run.rate()));
+            report.progress("lag rep %d: p99 %.1f ms, median %.1f ms at %.0f commands/s; %s".formatted(rep,
+                    p99s.get(rep - 1), medians.get(rep - 1), run.rate(), run.gc()));
+            longestPauses.add((double) run.gc().longestMillis());
 
             if (rep % 2 == 1) {
                 noLogRepetition(rep, rate, noLogP99s, noLogMedians);
@@ -74,12 +76,15 @@ final class LagWorkload {
         report.result("lag_p99_ms_nolog", noLogP99, "ms");
         report.result("lag_median_ms_nolog", Stats.median(noLogMedians), "ms");
         report.ratio("log_lag", p99 / noLogP99);
+        report.note("lag: the longest GC pause of the JVM (both systems, the load and the baselines share its heap)"
+                + " in each repetition of lag_p99_ms: %s ms".formatted(longestPauses.stream()
+                .map(pause -> Long.toString(pause.longValue())).toList()));
         report.note("lag_p99_ms_nolog: the same schedule on the same services with the log switched off, alternating"
                 + " with lag_p99_ms; RATIO log_lag = lag_p99_ms / lag_p99_ms_nolog (lower is better), 1 when the log"
                 + " delays the read model nothing");
     }
 
-    private record Run(long[] lags, double rate) {
+    private record Run(long[] lags, double rate, GcPauses.Summary gc) {
     }
 
     private void noLogRepetition(int rep, double rate, List<Double> p99s, List<Double> medians) {
@@ -87,8 +92,8 @@ final class LagWorkload {
         Run noLog = once(withoutLog, rate, sizes.repetition().multipliedBy(2));
         p99s.add(Stats.percentileMillis(noLog.lags(), 99));
         medians.add(Stats.percentileMillis(noLog.lags(), 50));
-        report.progress("lag rep %d without the log: p99 %.1f ms, median %.1f ms at %.0f commands/s".formatted(rep,
-                p99s.get(rep - 1), medians.get(rep - 1), noLog.rate()));
+        report.progress("lag rep %d without the log: p99 %.1f ms, median %.1f ms at %.0f commands/s; %s".formatted(rep,
+                p99s.get(rep - 1), medians.get(rep - 1), noLog.rate(), noLog.gc()));
     }
 
     /** Every processor of both systems past its newest event: neither pays for leftovers (the in-process append's burst). */
@@ -101,22 +106,30 @@ final class LagWorkload {
         ConcurrentLinkedQueue<OpenLoop.Answered> answered = new ConcurrentLinkedQueue<>();
         Observer observer = new Observer(target, answered);
         Thread observing = new Thread(observer, "bench-lag-observer");
-        observing.start();
-        int sent = OpenLoop.disburse(target.commands, commitments, rate, duration, answered);
-        try {
-            observer.finish();
-            observing.join(Duration.ofMinutes(2).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        GcPauses.Summary gc;
+        try (GcPauses pauses = new GcPauses()) {
+            observing.start();
+            int sent = OpenLoop.disburse(target.commands, commitments, rate, duration, answered);
+            try {
+                observer.finish();
+                observing.join(Duration.ofMinutes(2).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            gc = pauses.summary();
+            return finished(observer, sent, duration, gc);
         }
+    }
+
+    private static Run finished(Observer observer, int sent, Duration duration, GcPauses.Summary gc) {
         if (observer.failure != null) {
             throw new IllegalStateException("the lag observer failed", observer.failure);
         }
         if (observer.count < sent) {
             throw new IllegalStateException("only " + observer.count + " of " + sent + " commands became visible");
         }
-        return new Run(Arrays.copyOf(observer.lags, observer.count), sent / (duration.toNanos() / 1e9));
+        return new Run(Arrays.copyOf(observer.lags, observer.count), sent / (duration.toNanos() / 1e9), gc);
     }
 
     /** Takes answered commands off the queue and notes when the read model first shows each. */
