@@ -106,7 +106,6 @@ final class LagWorkload {
         ConcurrentLinkedQueue<OpenLoop.Answered> answered = new ConcurrentLinkedQueue<>();
         Observer observer = new Observer(target, answered);
         Thread observing = new Thread(observer, "bench-lag-observer");
-        GcPauses.Summary gc;
         try (GcPauses pauses = new GcPauses()) {
             observing.start();
             int sent = OpenLoop.disburse(target.commands, commitments, rate, duration, answered);
@@ -117,8 +116,7 @@ final class LagWorkload {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            gc = pauses.summary();
-            return finished(observer, sent, duration, gc);
+            return finished(observer, sent, duration, pauses.summary());
         }
     }
 
