@@ -49,7 +49,7 @@ final class LagWorkload {
         List<Double> achieved = new ArrayList<>();
         List<Double> noLogP99s = new ArrayList<>();
         List<Double> noLogMedians = new ArrayList<>();
-        List<Double> longestPauses = new ArrayList<>();
+        List<Long> longestPauses = new ArrayList<>();
         for (int rep = 1; rep <= sizes.repetitions(); rep++) {
             // the pair in turns: the system without the log first in even repetitions
             if (rep % 2 == 0) {
@@ -62,7 +62,7 @@ final class LagWorkload {
             achieved.add(run.rate());
             report.progress("lag rep %d: p99 %.1f ms, median %.1f ms at %.0f commands/s; %s".formatted(rep,
                     p99s.get(rep - 1), medians.get(rep - 1), run.rate(), run.gc()));
-            longestPauses.add((double) run.gc().longestMillis());
+            longestPauses.add(run.gc().longestMillis());
 
             if (rep % 2 == 1) {
                 noLogRepetition(rep, rate, noLogP99s, noLogMedians);
@@ -77,8 +77,7 @@ final class LagWorkload {
         report.result("lag_median_ms_nolog", Stats.median(noLogMedians), "ms");
         report.ratio("log_lag", p99 / noLogP99);
         report.note("lag: the longest GC pause of the JVM (both systems, the load and the baselines share its heap)"
-                + " in each repetition of lag_p99_ms: %s ms".formatted(longestPauses.stream()
-                .map(pause -> Long.toString(pause.longValue())).toList()));
+                + " in each repetition of lag_p99_ms: %s ms".formatted(longestPauses));
         report.note("lag_p99_ms_nolog: the same schedule on the same services with the log switched off, alternating"
                 + " with lag_p99_ms; RATIO log_lag = lag_p99_ms / lag_p99_ms_nolog (lower is better), 1 when the log"
                 + " delays the read model nothing");

@@ -42,20 +42,21 @@ class AppendNotificationTest {
 
                 officer.post("/api/commitments", Bodies.announcement(id));
                 awaitVersion(queries, id, 1);
-                awaitStreamed(stream, 1);
+                awaitStreamed(stream, "CommitmentAnnounced");
                 officer.post("/api/commitments/" + id + "/pledges", Bodies.pledge("p-1", "1000.00", "USD"));
                 awaitVersion(queries, id, 2);
-                awaitStreamed(stream, 2);
+                awaitStreamed(stream, "CommitmentAnnounced", "FundsPledged");
                 officer.post("/api/commitments/" + id + "/pledges", Bodies.pledge("p-2", "500.00", "USD"));
                 awaitVersion(queries, id, 3);
-                awaitStreamed(stream, 3);
+                awaitStreamed(stream, "CommitmentAnnounced", "FundsPledged", "FundsPledged");
             }
         }
     }
 
-    private static void awaitStreamed(SseClient stream, int events) {
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
-                .until(() -> stream.messages.size() >= events);
+    /** Until the stream has sent the commitment's events so far, these types in this order. */
+    private static void awaitStreamed(SseClient stream, String... types) {
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).untilAsserted(() ->
+                assertThat(stream.messages.stream().map(SseClient.Message::event).toList()).containsExactly(types));
     }
 
     private static void awaitVersion(TrackerHttp queries, String id, long version) {

@@ -4,14 +4,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiFunction;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.commitmenttracker.service.concurrent.CoalescingTrigger;
 import org.commitmenttracker.service.eventstore.EventStoreSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,12 +35,12 @@ public final class AppendedEventsNotifier implements AutoCloseable {
     static final Duration MIN_INTERVAL = Duration.ofMillis(5);
 
     private final JdbcTemplate jdbc;
-    private final AtomicBoolean pending = new AtomicBoolean();
     private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "appended-events-notifier");
         thread.setDaemon(true);
         return thread;
     });
+    private final CoalescingTrigger notice = new CoalescingTrigger(sender, this::send);
 
     public AppendedEventsNotifier(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -68,17 +67,10 @@ public final class AppendedEventsNotifier implements AutoCloseable {
 
     /** Sends a notice soon, unless one is already waiting to be sent. */
     void appended() {
-        if (pending.compareAndSet(false, true)) {
-            try {
-                sender.execute(this::send);
-            } catch (RejectedExecutionException closed) {
-                pending.set(false);
-            }
-        }
+        notice.trigger();
     }
 
     private void send() {
-        pending.set(false);
         try {
             jdbc.execute(NOTIFY);
         } catch (DataAccessException e) {

@@ -4,10 +4,9 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import org.commitmenttracker.service.concurrent.CoalescingTrigger;
 
 /**
  * The call-backs of the read models' processors (one per open stream, see
@@ -18,12 +17,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class ProcessorWaker implements AutoCloseable {
 
     private final Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
-    private final AtomicBoolean wakePending = new AtomicBoolean();
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread waker = new Thread(runnable, "processor-waker");
         waker.setDaemon(true);
         return waker;
     });
+    private final CoalescingTrigger wake = new CoalescingTrigger(thread, this::wakeAll);
 
     public ProcessorWaker(Duration tick) {
         long nanos = tick.toNanos();
@@ -40,16 +39,7 @@ public final class ProcessorWaker implements AutoCloseable {
 
     /** Calls every call-back once, soon, on the waker's thread; calls made while one is pending are one. */
     public void wakeSoon() {
-        if (wakePending.compareAndSet(false, true)) {
-            try {
-                thread.execute(() -> {
-                    wakePending.set(false);
-                    wakeAll();
-                });
-            } catch (RejectedExecutionException closed) {
-                wakePending.set(false);
-            }
-        }
+        wake.trigger();
     }
 
     private void wakeAll() {

@@ -8,6 +8,7 @@ import org.commitmenttracker.query.feed.FeedCloudEvents;
 import org.commitmenttracker.query.feed.FeedEvent;
 import org.commitmenttracker.query.feed.FeedFilter;
 import org.commitmenttracker.query.feed.FeedGrowth;
+import org.commitmenttracker.service.concurrent.CoalescingTrigger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -59,7 +60,8 @@ public class FeedStream {
     /** The last position fanned out to live clients; -1 until the first poll. */
     private long broadcast = -1;
 
-    private final AtomicBoolean pollPending = new AtomicBoolean();
+    /** A poll now, on the dispatcher's thread, besides the scheduled ones. */
+    private final CoalescingTrigger pollSoon = new CoalescingTrigger(dispatcher, this::poll);
 
     FeedStream(Feed feed, FeedCloudEvents cloudEvents, StreamProperties properties, MeterRegistry meters,
                FeedGrowth growth) {
@@ -73,17 +75,7 @@ public class FeedStream {
         dispatcher.scheduleWithFixedDelay(this::poll, poll, poll, TimeUnit.MILLISECONDS);
         long heartbeat = properties.heartbeat().toMillis();
         dispatcher.scheduleAtFixedRate(this::heartbeat, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
-        growth.subscribe(this::pollSoon);
-    }
-
-    /** A poll now, on the dispatcher's thread, besides the scheduled ones; asked for while one is pending, one. */
-    private void pollSoon() {
-        if (pollPending.compareAndSet(false, true)) {
-            dispatcher.execute(() -> {
-                pollPending.set(false);
-                poll();
-            });
-        }
+        growth.subscribe(pollSoon::trigger);
     }
 
     /** A new stream of the events after {@code after} that pass the filter, first from the table, then live. */
