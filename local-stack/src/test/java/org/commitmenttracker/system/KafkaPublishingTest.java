@@ -137,6 +137,16 @@ class KafkaPublishingTest {
             topic.awaitReceived(Duration.ofSeconds(90), r -> KafkaTopic.of(r, before).size() >= eventCount(before.get(0)));
         }
 
+        // The restart first: the in-JVM broker comes back from an outage with an empty log, and so
+        // hands out producer id 0 again; a producer started after that (the restarted service's)
+        // would share its id with the producer that outlived the outage, and be refused
+        // OUT_OF_ORDER_SEQUENCE_NUMBER without end (seen in CI). A real broker never does that.
+        queryService.close();
+        List<String> whileDown = ids(1);
+        ReadModelFixtures.logAYearOfFacts(commands, whileDown);
+        queryService = startQueryService();
+        assertAllArriveInOrder(whileDown);
+
         broker.pause();
         List<String> whileAway = ids(2);
         ReadModelFixtures.logAYearOfFacts(commands, whileAway);
@@ -147,12 +157,6 @@ class KafkaPublishingTest {
         }
         broker.resume();
         assertAllArriveInOrder(whileAway);
-
-        queryService.close();
-        List<String> whileDown = ids(1);
-        ReadModelFixtures.logAYearOfFacts(commands, whileDown);
-        queryService = startQueryService();
-        assertAllArriveInOrder(whileDown);
     }
 
     /**
@@ -226,9 +230,7 @@ class KafkaPublishingTest {
         // long enough that an overloaded machine does not time a send out (its outcome unknown, sent again),
         // short enough that the outage's batches fail and are taken again within the test's wait
         properties.put("tracker.kafka.delivery-timeout", "15s");
-        // the broker's topic as it is: a service that adds partitions on its restart, while it sends
-        // its backlog, races the broker making them (a send refused OUT_OF_ORDER_SEQUENCE_NUMBER
-        // and retried without end, seen once in CI); adding partitions is not what this test is about
+        // the broker's topic as it is: adding partitions is not what this test is about
         properties.put("tracker.kafka.partitions", BROKER_PARTITIONS);
         return RunningSystem.start(QueryServiceApplication.builder(), properties);
     }
