@@ -32,6 +32,9 @@ public final class ReadModelDatabase implements AutoCloseable {
         throw new AssertionError("this test delivers no correction, so it keeps no stream");
     };
 
+    /** The share of the heap a projection may fill with remembered rows: the service's default. */
+    public static final int REMEMBERED_HEAP_PERCENT = 25;
+
     public final JdbcClient jdbc;
     public final NamedParameterJdbcTemplate namedJdbc;
     public final ObjectMapper objectMapper;

@@ -8,6 +8,7 @@ import org.commitmenttracker.events.CommitmentEvent;
 import org.commitmenttracker.query.processing.AppliedVersions;
 import org.commitmenttracker.query.processing.CommitmentRows;
 import org.commitmenttracker.query.processing.ReadModelProcessor;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
@@ -30,20 +31,30 @@ public class CommitmentProjection {
     }
 
     /**
-     * Folded commitments remembered between batches (see {@link CommitmentRows}): a few kB each,
-     * and more than a deployment has commitments that change in any hour, so that an event does
-     * not read and parse its commitment's row back (that was most of a replay's and of the lag's
-     * time, BENCHMARKS.md).
+     * What a folded commitment parsed from its row weighs on the heap: about 1.6 kB, and 0.33 kB
+     * for each event folded into it (measured after GC: 4.7 kB at 10 events, 17.8 kB at 50,
+     * 66 kB at 200; BENCHMARKS.md). An event that adds no entry still counts, so this errs high.
      */
-    static final int REMEMBERED_ROWS = 10_000;
+    static int estimatedBytes(FoldedCommitment state) {
+        return (int) Math.min(Integer.MAX_VALUE, 1_600 + 330 * state.version());
+    }
 
     private final AppliedVersions versions;
     private final CommitmentRows<FoldedCommitment> rows;
     private final CommitmentStreams streams;
 
-    public CommitmentProjection(CommitmentReadModel readModel, AppliedVersions versions, CommitmentStreams streams) {
+    /**
+     * @param rememberedHeapPercent the share of the heap the folded commitments remembered between
+     *                              batches may take (see {@link CommitmentRows}): enough that an
+     *                              event does not read and parse its commitment's row back (that
+     *                              was most of a replay's and of the lag's time, BENCHMARKS.md),
+     *                              even in a replay, which touches every commitment in turn
+     */
+    public CommitmentProjection(CommitmentReadModel readModel, AppliedVersions versions, CommitmentStreams streams,
+                                @Value("${tracker.processing.remembered-heap-percent:25}") int rememberedHeapPercent) {
         this.versions = versions;
-        this.rows = new CommitmentRows<>(NAME, readModel, versions, REMEMBERED_ROWS);
+        this.rows = new CommitmentRows<>(NAME, readModel, versions, new CommitmentRows.Memory<>(
+                Runtime.getRuntime().maxMemory() / 100 * rememberedHeapPercent, CommitmentProjection::estimatedBytes));
         this.streams = streams;
     }
 

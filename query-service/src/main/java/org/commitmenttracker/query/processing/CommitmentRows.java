@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 import java.util.function.UnaryOperator;
 
 /**
@@ -18,6 +19,9 @@ import java.util.function.UnaryOperator;
  * just before it commits. In a retry each row is written at once, inside its event's savepoint.
  * The rows committed are remembered beyond the transaction, each with the generation and version
  * it holds, and used again only while the applied version still says PostgreSQL holds that one.
+ * What is remembered is bounded by memory, not by count: a commitment of a thousand events weighs
+ * as much as a hundred of ten, and a replay touches every commitment in turn, so a count that
+ * fits the usual row holds too few of them or too much heap ({@link Memory}).
  *
  * @param <T> the row's document; a fold never mutates one
  */
@@ -41,6 +45,16 @@ public final class CommitmentRows<T> {
         void saveAll(Collection<Write<T>> rows);
     }
 
+    /**
+     * How much of the heap the rows remembered between transactions may take.
+     *
+     * @param bytes    the most their estimated sizes may add up to
+     * @param estimate a row's size in bytes on the heap, as parsed from its table; a row heavier
+     *                 than {@code bytes} is not remembered
+     */
+    public record Memory<T>(long bytes, ToIntFunction<T> estimate) {
+    }
+
     /** A row to write in a generation, and whether it existed before the batch. */
     public record Write<T>(T row, boolean exists, long generation) {
     }
@@ -56,16 +70,22 @@ public final class CommitmentRows<T> {
     private final TransactionCache<String, Committed<T>> committing;
 
     /**
-     * @param remembered how many rows to remember beyond their transaction: enough for every
-     *                   commitment that changes often, so that its next event need not read and
-     *                   parse its row again
+     * @param remembered how much memory the rows remembered beyond their transaction may take:
+     *                   enough for every commitment that changes often, so that its next event
+     *                   need not read and parse its row again
      */
-    public CommitmentRows(String readModel, Table<T> table, AppliedVersions versions, int remembered) {
+    public CommitmentRows(String readModel, Table<T> table, AppliedVersions versions, Memory<T> remembered) {
         this.readModel = readModel;
         this.table = table;
         this.versions = versions;
         this.unwritten = new TransactionCache<>(writes -> table.saveAll(writes.values()));
-        this.committed = Caffeine.newBuilder().maximumSize(remembered).build();
+        this.committed = Caffeine.newBuilder()
+                .maximumWeight(remembered.bytes())
+                .<String, Committed<T>>weigher((id, kept) -> remembered.estimate().applyAsInt(kept.row()))
+                // Evicts on the processor's own thread, which alone writes here: no pool's thread
+                // holds rows past their bound, and what is remembered is known when a batch ends.
+                .executor(Runnable::run)
+                .build();
         this.committing = new TransactionCache<>(rows -> { }, rows -> rows.forEach((id, row) -> {
             if (row.row() == null) {
                 committed.invalidate(id);

@@ -31,7 +31,7 @@ class CommitmentProjectionTest {
     static void database() {
         db = ReadModelDatabase.create();
         commitments = new CommitmentReadModel(db.jdbc, db.namedJdbc, db.objectMapper);
-        projection = new CommitmentProjection(commitments, db.versions, ReadModelDatabase.NO_CORRECTIONS);
+        projection = new CommitmentProjection(commitments, db.versions, ReadModelDatabase.NO_CORRECTIONS, ReadModelDatabase.REMEMBERED_HEAP_PERCENT);
     }
 
     @AfterAll

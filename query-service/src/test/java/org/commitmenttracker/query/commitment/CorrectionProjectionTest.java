@@ -40,7 +40,7 @@ class CorrectionProjectionTest {
             }
             return upTo;
         };
-        projection = new CommitmentProjection(commitments, db.versions, streams);
+        projection = new CommitmentProjection(commitments, db.versions, streams, ReadModelDatabase.REMEMBERED_HEAP_PERCENT);
     }
 
     @AfterAll

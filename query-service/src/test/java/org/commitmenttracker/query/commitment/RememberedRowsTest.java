@@ -88,8 +88,47 @@ class RememberedRowsTest {
         assertThat(table.version(id)).contains(3L);
     }
 
+    @Test
+    void commitmentsTakenInTurnAreAllRememberedWhileTheirMemoryAllowsItAsInAReplay() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            ids.add(newId());
+        }
+        Counting counting = new Counting();
+        // 300 rows of 3 events weigh about 780 kB by the estimate; a count of 100 would thrash.
+        CommitmentRows<FoldedCommitment> rows = rows(counting, 1_000_000);
+        ids.forEach(id -> batch(rows, id, 1, Facts.laborAnnounced(id), Facts.pledged(id, "100.00")));
+        int readsAfterFirstRound = counting.reads();
+
+        ids.forEach(id -> batch(rows, id, 3, Facts.disbursed(id, "v-1", "10.00", LocalDate.of(2021, 8, 1))));
+
+        assertThat(counting.reads()).isEqualTo(readsAfterFirstRound);
+        assertThat(disbursed(ids.get(0))).isEqualByComparingTo("10.00");
+        assertThat(disbursed(ids.get(299))).isEqualByComparingTo("10.00");
+    }
+
+    @Test
+    void aRowHeavierThanTheRememberedMemoryIsReadBackEachTimeAndNoneOfItsFactsIsLost() {
+        String id = newId();
+        Counting counting = new Counting();
+        CommitmentRows<FoldedCommitment> rows = rows(counting, 1_000); // less than any folded commitment
+        batch(rows, id, 1, Facts.laborAnnounced(id), Facts.pledged(id, "100.00"));
+        int readsBefore = counting.reads(id);
+
+        batch(rows, id, 3, Facts.disbursed(id, "v-1", "10.00", LocalDate.of(2021, 8, 1)));
+        batch(rows, id, 4, Facts.disbursed(id, "v-2", "5.00", LocalDate.of(2021, 8, 2)));
+
+        assertThat(counting.reads(id)).isEqualTo(readsBefore + 2);
+        assertThat(disbursed(id)).isEqualByComparingTo("15.00");
+    }
+
     private static CommitmentRows<FoldedCommitment> rows(Counting counting) {
-        return new CommitmentRows<>(CommitmentProjection.NAME, counting, db.versions, 100);
+        return rows(counting, 10_000_000);
+    }
+
+    private static CommitmentRows<FoldedCommitment> rows(Counting counting, long rememberedBytes) {
+        return new CommitmentRows<>(CommitmentProjection.NAME, counting, db.versions,
+                new CommitmentRows.Memory<>(rememberedBytes, CommitmentProjection::estimatedBytes));
     }
 
     /** Applies {@code events} from version {@code first} on, in one transaction, like a processor's batch. */
@@ -111,6 +150,10 @@ class RememberedRowsTest {
     private static final class Counting implements CommitmentRows.Table<FoldedCommitment> {
 
         private final List<String> read = new ArrayList<>();
+
+        int reads() {
+            return read.size();
+        }
 
         int reads(String id) {
             return (int) read.stream().filter(id::equals).count();

@@ -37,7 +37,7 @@ class SearchAndScopeTest {
     static void database() {
         db = ReadModelDatabase.create();
         commitments = new CommitmentReadModel(db.jdbc, db.namedJdbc, db.objectMapper);
-        projection = new CommitmentProjection(commitments, db.versions, ReadModelDatabase.NO_CORRECTIONS);
+        projection = new CommitmentProjection(commitments, db.versions, ReadModelDatabase.NO_CORRECTIONS, ReadModelDatabase.REMEMBERED_HEAP_PERCENT);
         dashboard = new DashboardReadModel(db.jdbc);
         labor = newId();
         hled = newId();

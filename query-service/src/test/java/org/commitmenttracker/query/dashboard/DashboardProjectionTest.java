@@ -34,7 +34,7 @@ class DashboardProjectionTest {
     static void database() {
         db = ReadModelDatabase.create();
         dashboard = new DashboardReadModel(db.jdbc);
-        projection = new CommitmentProjection(new CommitmentReadModel(db.jdbc, db.namedJdbc, db.objectMapper), db.versions, ReadModelDatabase.NO_CORRECTIONS);
+        projection = new CommitmentProjection(new CommitmentReadModel(db.jdbc, db.namedJdbc, db.objectMapper), db.versions, ReadModelDatabase.NO_CORRECTIONS, ReadModelDatabase.REMEMBERED_HEAP_PERCENT);
     }
 
     @BeforeEach

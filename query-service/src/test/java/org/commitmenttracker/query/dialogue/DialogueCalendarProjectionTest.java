@@ -31,7 +31,7 @@ class DialogueCalendarProjectionTest {
     static void database() {
         db = ReadModelDatabase.create();
         calendar = new DialogueCalendar(db.jdbc);
-        projection = new CommitmentProjection(new CommitmentReadModel(db.jdbc, db.namedJdbc, db.objectMapper), db.versions, ReadModelDatabase.NO_CORRECTIONS);
+        projection = new CommitmentProjection(new CommitmentReadModel(db.jdbc, db.namedJdbc, db.objectMapper), db.versions, ReadModelDatabase.NO_CORRECTIONS, ReadModelDatabase.REMEMBERED_HEAP_PERCENT);
     }
 
     @AfterAll

@@ -31,7 +31,7 @@ class LedgerProjectionTest {
     static void database() {
         db = ReadModelDatabase.create();
         ledgers = new CommitmentReadModel(db.jdbc, db.namedJdbc, db.objectMapper);
-        projection = new CommitmentProjection(ledgers, db.versions, ReadModelDatabase.NO_CORRECTIONS);
+        projection = new CommitmentProjection(ledgers, db.versions, ReadModelDatabase.NO_CORRECTIONS, ReadModelDatabase.REMEMBERED_HEAP_PERCENT);
     }
 
     @AfterAll

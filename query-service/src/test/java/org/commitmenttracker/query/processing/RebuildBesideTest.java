@@ -51,7 +51,7 @@ class RebuildBesideTest {
     static void database() {
         db = ReadModelDatabase.create();
         commitments = new CommitmentReadModel(db.jdbc, db.namedJdbc, db.objectMapper);
-        commitmentProjection = new CommitmentProjection(commitments, db.versions, ReadModelDatabase.NO_CORRECTIONS);
+        commitmentProjection = new CommitmentProjection(commitments, db.versions, ReadModelDatabase.NO_CORRECTIONS, ReadModelDatabase.REMEMBERED_HEAP_PERCENT);
         timeline = new TimelineReadModel(db.jdbc, db.versions);
         timelineProjection = new TimelineProjection(timeline, db.versions, ReadModelDatabase.NO_CORRECTIONS);
         dashboard = new DashboardReadModel(db.jdbc);
