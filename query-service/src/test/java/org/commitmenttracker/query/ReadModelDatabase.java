@@ -15,6 +15,7 @@ import org.commitmenttracker.query.processing.AppliedVersions;
 import org.commitmenttracker.query.processing.GenerationSwitch;
 import org.commitmenttracker.testsupport.TestDatabase;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -45,9 +46,11 @@ public final class ReadModelDatabase implements AutoCloseable {
     public final org.springframework.transaction.PlatformTransactionManager transactions;
     private final HikariDataSource dataSource;
     private final TransactionTemplate transaction;
+    private final FluentConfiguration flyway;
 
-    private ReadModelDatabase(HikariDataSource dataSource) {
+    private ReadModelDatabase(HikariDataSource dataSource, FluentConfiguration flyway) {
         this.dataSource = dataSource;
+        this.flyway = flyway;
         this.jdbc = JdbcClient.create(dataSource);
         this.namedJdbc = new NamedParameterJdbcTemplate(dataSource);
         DataSourceTransactionManager transactionManager = new DataSourceTransactionManager(dataSource);
@@ -60,21 +63,36 @@ public final class ReadModelDatabase implements AutoCloseable {
     }
 
     public static ReadModelDatabase create() {
+        return createAt(null);
+    }
+
+    /**
+     * A database with the migrations up to {@code version} applied (all for null), for a test of
+     * what a later migration does to rows written before it ({@link #migrate}).
+     */
+    public static ReadModelDatabase createAt(String version) {
         TestDatabase.Database database = TestDatabase.newDatabase();
-        Flyway.configure()
+        FluentConfiguration flyway = Flyway.configure()
                 .dataSource(database.jdbcUrl(), database.ownerUser(), database.credentials().ownerPassword())
                 .locations("classpath:db/query")
                 .defaultSchema("query")
                 .createSchemas(false)
-                .placeholders(Map.of("query_role", TrackerDatabase.QUERY_ROLE))
-                .load()
-                .migrate();
+                .placeholders(Map.of("query_role", TrackerDatabase.QUERY_ROLE));
+        if (version != null) {
+            flyway.target(version);
+        }
+        flyway.load().migrate();
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(database.jdbcUrl());
         dataSource.setUsername(TrackerDatabase.QUERY_ROLE);
         dataSource.setPassword(database.credentials().queryPassword());
         dataSource.setMaximumPoolSize(4);
-        return new ReadModelDatabase(dataSource);
+        return new ReadModelDatabase(dataSource, flyway);
+    }
+
+    /** Applies the migrations not applied yet. */
+    public void migrate() {
+        flyway.target("latest").load().migrate();
     }
 
     /** Runs {@code work} in one transaction, like one batch of a processor. */

@@ -3,9 +3,11 @@ package org.commitmenttracker.query.commitment;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.commitmenttracker.query.processing.AppliedVersions;
+import org.commitmenttracker.query.funding.FundingLedger;
 import org.commitmenttracker.query.processing.CommitmentRows;
 import org.commitmenttracker.query.web.Page;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.namedparam.SqlParameterSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -27,8 +29,9 @@ import java.util.stream.Collectors;
 /**
  * The tables written from each commitment's fold: {@code query.commitment}, one row per
  * commitment with its folded state, its detail as a JSON document and the columns the list and
- * the dashboard filter, count and sum; and {@code query.dialogue}, one row per dialogue for the
- * calendar across commitments. All of it is written from the {@link FoldedCommitment}, so no
+ * the dashboard filter, count and sum; {@code query.funding_entry}, the state's funding facts,
+ * one row each ({@link FundingEntryRows}); and {@code query.dialogue}, one row per dialogue for
+ * the calendar across commitments. All of it is written from the {@link FoldedCommitment}, so no
  * rule is decided again in SQL.
  */
 @Repository
@@ -41,12 +44,14 @@ public class CommitmentReadModel implements CommitmentRows.Table<FoldedCommitmen
     private final NamedParameterJdbcTemplate batch;
     private final ObjectMapper objectMapper;
     private final DialogueRows calendar;
+    private final FundingEntryRows fundingEntries;
 
     public CommitmentReadModel(JdbcClient jdbc, NamedParameterJdbcTemplate batch, ObjectMapper objectMapper) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.objectMapper = objectMapper;
         this.calendar = new DialogueRows(jdbc, batch);
+        this.fundingEntries = new FundingEntryRows(jdbc, batch, objectMapper);
     }
 
     /** A detail as its stored JSON document, and its version. */
@@ -81,6 +86,10 @@ public class CommitmentReadModel implements CommitmentRows.Table<FoldedCommitmen
                 .query(rs -> {
                     found.put(rs.getString(1), read(rs.getString(2)));
                 });
+        if (!found.isEmpty()) {
+            Map<String, List<FundingLedger.Entry>> entries = fundingEntries.find(found.keySet(), generation);
+            found.replaceAll((id, state) -> state.withFundingEntries(entries.getOrDefault(id, List.of())));
+        }
         return found;
     }
 
@@ -88,7 +97,8 @@ public class CommitmentReadModel implements CommitmentRows.Table<FoldedCommitmen
     public Optional<FoldedCommitment> state(String id) {
         return jdbc.sql("SELECT state FROM query.commitment WHERE id = ? AND state IS NOT NULL AND generation = " + SERVING)
                 .param(id)
-                .query((rs, row) -> read(rs.getString(1))).optional();
+                .query((rs, row) -> read(rs.getString(1))).optional()
+                .map(state -> state.withFundingEntries(fundingEntries.serving(id)));
     }
 
     public Optional<Long> version(String id) {
@@ -129,40 +139,50 @@ public class CommitmentReadModel implements CommitmentRows.Table<FoldedCommitmen
     /**
      * Writes the row of {@code detail} unless it holds a later version.
      *
-     * @param exists whether the row is known to exist: then a plain UPDATE, which leaves the
-     *               search vector alone unless the title or summary changed (migration V6); an
-     *               upsert's insert attempt would compute it every time
+     * @param stored the row as stored, null for none: when there is one, a plain UPDATE, which
+     *               leaves the search vector alone unless the title or summary changed (migration
+     *               V6), an upsert's insert attempt would compute it every time; and only the
+     *               funding facts it lacks are written
      * @return whether the row now holds {@code detail} (false when it held a later version)
      */
     @Override
-    public boolean save(FoldedCommitment state, boolean exists, long generation) {
+    public boolean save(FoldedCommitment state, FoldedCommitment stored, long generation) {
         Map<String, Object> params = params(state, generation);
-        boolean saved = exists && jdbc.sql(UPDATE).params(params).update() > 0
+        boolean saved = stored != null && jdbc.sql(UPDATE).params(params).update() > 0
                 || jdbc.sql(UPSERT).params(params).update() > 0;
         if (saved) {
             calendar.replace(List.of(state), generation);
+            fundingEntries.write(List.of(new FundingEntryRows.Change(state, stored, generation)));
         }
         return saved;
     }
 
-    /** Writes many rows as {@link #save} does, in two batched statements rather than one or two per row. */
+    /** Writes many rows as {@link #save} does, in a few batched statements rather than some per row. */
     @Override
     public void saveAll(Collection<CommitmentRows.Write<FoldedCommitment>> writes) {
-        List<Map<String, Object>> updates = writes.stream().filter(CommitmentRows.Write::exists)
-                .map(w -> params(w.row(), w.generation())).toList();
-        List<Map<String, Object>> upserts = new ArrayList<>(
-                writes.stream().filter(w -> !w.exists()).map(w -> params(w.row(), w.generation())).toList());
-        int[] updated = batch.batchUpdate(UPDATE, SqlParameterSourceUtils.createBatch(updates));
+        List<CommitmentRows.Write<FoldedCommitment>> updates = writes.stream().filter(CommitmentRows.Write::exists).toList();
+        List<CommitmentRows.Write<FoldedCommitment>> upserts = new ArrayList<>(writes.stream().filter(w -> !w.exists()).toList());
+        List<CommitmentRows.Write<FoldedCommitment>> saved = new ArrayList<>(writes.size());
+        int[] updated = batch.batchUpdate(UPDATE, batchOf(updates));
         for (int i = 0; i < updated.length; i++) {
-            if (updated[i] == 0) {
-                upserts.add(updates.get(i));
-            }
+            (updated[i] == 0 ? upserts : saved).add(updates.get(i));
         }
         if (!upserts.isEmpty()) {
-            batch.batchUpdate(UPSERT, SqlParameterSourceUtils.createBatch(upserts));
+            int[] upserted = batch.batchUpdate(UPSERT, batchOf(upserts));
+            for (int i = 0; i < upserted.length; i++) {
+                if (upserted[i] != 0) { // a later version held stays as it is
+                    saved.add(upserts.get(i));
+                }
+            }
         }
-        writes.stream().collect(Collectors.groupingBy(CommitmentRows.Write::generation)).forEach((generation, some) ->
+        saved.stream().collect(Collectors.groupingBy(CommitmentRows.Write::generation)).forEach((generation, some) ->
                 calendar.replace(some.stream().map(CommitmentRows.Write::row).toList(), generation));
+        fundingEntries.write(saved.stream()
+                .map(w -> new FundingEntryRows.Change(w.row(), w.stored(), w.generation())).toList());
+    }
+
+    private SqlParameterSource[] batchOf(List<CommitmentRows.Write<FoldedCommitment>> writes) {
+        return SqlParameterSourceUtils.createBatch(writes.stream().map(w -> params(w.row(), w.generation())).toList());
     }
 
     private Map<String, Object> params(FoldedCommitment state, long generation) {
@@ -183,7 +203,7 @@ public class CommitmentReadModel implements CommitmentRows.Table<FoldedCommitmen
         params.put("lastActivityOn", detail.lastActivityOn());
         params.put("leadAgencies", detail.leadAgencies().toArray(String[]::new));
         params.put("detail", write(detail));
-        params.put("state", write(state));
+        params.put("state", write(state.withFundingEntries(List.of()))); // its facts are rows of their own
         params.put("currency", funding == null ? null : funding.currency());
         params.put("pledged", funding == null ? null : funding.pledged().value());
         params.put("obligated", funding == null ? null : funding.obligated().value());

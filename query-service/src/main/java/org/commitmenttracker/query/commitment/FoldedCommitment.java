@@ -41,6 +41,15 @@ public record FoldedCommitment(String id, String title, String summary, Category
                 atVersion, lastActivityOn, source, funding, dialogues, progress);
     }
 
+    /**
+     * The same state with {@code entries} as its funding facts: the stored state holds none, its
+     * facts are rows of their own ({@link CommitmentReadModel}).
+     */
+    public FoldedCommitment withFundingEntries(List<FundingLedger.Entry> entries) {
+        return new FoldedCommitment(id, title, summary, category, parties, leadAgencies, announcedOn, dueBy, status,
+                version, lastActivityOn, source, new FundingPart(entries, funding.pledgeTerms()), dialogues, progress);
+    }
+
     public FundingLedger ledger() {
         return funding.ledger();
     }

@@ -36,10 +36,10 @@ public final class CommitmentRows<T> {
         /**
          * Writes one row of {@code generation}.
          *
-         * @param exists whether the row is known to exist
+         * @param stored the row as the table holds it, null for none: what it need not write again
          * @return whether the table now holds {@code row} (false when it held a later one)
          */
-        boolean save(T row, boolean exists, long generation);
+        boolean save(T row, T stored, long generation);
 
         /** Writes many rows, as {@link #save} would one by one. */
         void saveAll(Collection<Write<T>> rows);
@@ -55,8 +55,12 @@ public final class CommitmentRows<T> {
     public record Memory<T>(long bytes, ToIntFunction<T> estimate) {
     }
 
-    /** A row to write in a generation, and whether it existed before the batch. */
-    public record Write<T>(T row, boolean exists, long generation) {
+    /** A row to write in a generation, and the row as the table held it before the batch (null for none). */
+    public record Write<T>(T row, T stored, long generation) {
+
+        public boolean exists() {
+            return stored != null;
+        }
     }
 
     private final String readModel;
@@ -113,9 +117,8 @@ public final class CommitmentRows<T> {
             T row = fold.apply(current);
             if (row != null && versions.deferring()) {
                 Write<T> pending = unwritten.get(commitmentId);
-                unwritten.put(commitmentId, new Write<>(row, pending != null ? pending.exists() : current != null,
-                        generation));
-            } else if (row != null && !table.save(row, current != null, generation)) {
+                unwritten.put(commitmentId, new Write<>(row, pending != null ? pending.stored() : current, generation));
+            } else if (row != null && !table.save(row, current, generation)) {
                 row = null; // only what the table now holds may be remembered
             }
             written.add(new Committed<>(generation, version, row));

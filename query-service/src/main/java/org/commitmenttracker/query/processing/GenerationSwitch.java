@@ -36,7 +36,7 @@ public class GenerationSwitch {
 
     /** The tables each read model (named as its processor) writes, each with a {@code generation} column. */
     private static final Map<String, List<String>> TABLES = Map.of(
-            "commitments", List.of("query.commitment", "query.dialogue"),
+            "commitments", List.of("query.commitment", "query.funding_entry", "query.dialogue"),
             "timeline", List.of("query.timeline_entry", "query.timeline_name"));
 
     private static final Logger log = LoggerFactory.getLogger(GenerationSwitch.class);

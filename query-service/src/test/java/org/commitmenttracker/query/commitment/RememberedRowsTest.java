@@ -166,8 +166,8 @@ class RememberedRowsTest {
         }
 
         @Override
-        public boolean save(FoldedCommitment row, boolean exists, long generation) {
-            return table.save(row, exists, generation);
+        public boolean save(FoldedCommitment row, FoldedCommitment stored, long generation) {
+            return table.save(row, stored, generation);
         }
 
         @Override

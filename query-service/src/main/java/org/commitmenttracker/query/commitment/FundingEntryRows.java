@@ -1,0 +1,122 @@
+package org.commitmenttracker.query.commitment;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.commitmenttracker.query.funding.FundingLedger.Entry;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSourceUtils;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Writes {@code query.funding_entry}, a commitment's funding facts in the order recorded, one row
+ * each, apart from its folded state (migration V59): a state written whole on every event
+ * rewrote every fact before it. A fold that only added facts inserts them; one that changed or
+ * took back a fact (a correction, a retraction) writes the commitment's facts again.
+ */
+final class FundingEntryRows {
+
+    /** A commitment's row written in {@code generation}: {@code row} now, {@code stored} before it (null for none). */
+    record Change(FoldedCommitment row, FoldedCommitment stored, long generation) {
+    }
+
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
+    private final ObjectMapper objectMapper;
+
+    FundingEntryRows(JdbcClient jdbc, NamedParameterJdbcTemplate batch, ObjectMapper objectMapper) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+        this.objectMapper = objectMapper;
+    }
+
+    /** The facts of those of {@code ids} that have any in {@code generation}, each in order. */
+    Map<String, List<Entry>> find(Set<String> ids, long generation) {
+        Map<String, List<Entry>> found = new HashMap<>();
+        jdbc.sql("""
+                        SELECT commitment_id, entry FROM query.funding_entry
+                        WHERE commitment_id = ANY (CAST(:ids AS VARCHAR[])) AND generation = :generation
+                        ORDER BY commitment_id, position""")
+                .param("ids", ids.toArray(String[]::new))
+                .param("generation", generation)
+                .query(rs -> {
+                    found.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(read(rs.getString(2)));
+                });
+        return found;
+    }
+
+    /** The facts of a commitment in the generation reads answer from, in order. */
+    List<Entry> serving(String id) {
+        return jdbc.sql("SELECT entry FROM query.funding_entry WHERE commitment_id = ? AND generation = "
+                        + CommitmentReadModel.SERVING + " ORDER BY position")
+                .param(id)
+                .query((rs, row) -> read(rs.getString(1)))
+                .list();
+    }
+
+    void write(Collection<Change> changes) {
+        List<Change> rewritten = new ArrayList<>();
+        List<Map<String, Object>> inserts = new ArrayList<>();
+        for (Change change : changes) {
+            List<Entry> now = change.row().funding().entries();
+            List<Entry> before = change.stored() == null ? List.of() : change.stored().funding().entries();
+            int from = before.size();
+            if (!startsWith(now, before)) {
+                rewritten.add(change);
+                from = 0;
+            }
+            for (int position = from; position < now.size(); position++) {
+                inserts.add(Map.of("commitmentId", change.row().id(), "generation", change.generation(),
+                        "position", position, "entry", write(now.get(position))));
+            }
+        }
+        rewritten.stream().collect(Collectors.groupingBy(Change::generation)).forEach((generation, some) ->
+                jdbc.sql("DELETE FROM query.funding_entry WHERE commitment_id = ANY (CAST(:ids AS VARCHAR[]))"
+                                + " AND generation = :generation")
+                        .param("ids", some.stream().map(c -> c.row().id()).toArray(String[]::new))
+                        .param("generation", generation)
+                        .update());
+        if (!inserts.isEmpty()) {
+            batch.batchUpdate("""
+                    INSERT INTO query.funding_entry (commitment_id, generation, position, entry)
+                    VALUES (:commitmentId, :generation, :position, :entry)
+                    ON CONFLICT (commitment_id, generation, position) DO UPDATE SET entry = EXCLUDED.entry""",
+                    SqlParameterSourceUtils.createBatch(inserts));
+        }
+    }
+
+    /** Whether {@code list} begins with {@code prefix}: the facts of a fold are shared, not copied, so mostly by identity. */
+    private static boolean startsWith(List<Entry> list, List<Entry> prefix) {
+        if (prefix.size() > list.size()) {
+            return false;
+        }
+        for (int i = 0; i < prefix.size(); i++) {
+            if (list.get(i) != prefix.get(i) && !list.get(i).equals(prefix.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Entry read(String json) {
+        try {
+            return objectMapper.readValue(json, Entry.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable funding entry", e);
+        }
+    }
+
+    private String write(Entry entry) {
+        try {
+            return objectMapper.writeValueAsString(entry);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write funding entry", e);
+        }
+    }
+}
