@@ -3,7 +3,6 @@ package org.commitmenttracker.query.commitment;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.commitmenttracker.query.processing.AppliedVersions;
-import org.commitmenttracker.query.funding.FundingLedger;
 import org.commitmenttracker.query.processing.CommitmentRows;
 import org.commitmenttracker.query.web.Page;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -78,27 +77,23 @@ public class CommitmentReadModel implements CommitmentRows.Table<FoldedCommitmen
     @Override
     public Map<String, FoldedCommitment> find(Set<String> ids, long generation) {
         Map<String, FoldedCommitment> found = new HashMap<>();
-        jdbc.sql("""
-                        SELECT id, state FROM query.commitment
-                        WHERE id = ANY (CAST(:ids AS VARCHAR[])) AND generation = :generation AND state IS NOT NULL""")
+        jdbc.sql("SELECT c.id, c.state, " + FundingEntryRows.COLUMN + """
+                         FROM query.commitment c
+                        WHERE c.id = ANY (CAST(:ids AS VARCHAR[])) AND c.generation = :generation AND c.state IS NOT NULL""")
                 .param("ids", ids.toArray(String[]::new))
                 .param("generation", generation)
                 .query(rs -> {
-                    found.put(rs.getString(1), read(rs.getString(2)));
+                    found.put(rs.getString(1), read(rs.getString(2), rs.getArray(3)));
                 });
-        if (!found.isEmpty()) {
-            Map<String, List<FundingLedger.Entry>> entries = fundingEntries.find(found.keySet(), generation);
-            found.replaceAll((id, state) -> state.withFundingEntries(entries.getOrDefault(id, List.of())));
-        }
         return found;
     }
 
     /** The folded state of one commitment, for the views that are not stored (the ledger). */
     public Optional<FoldedCommitment> state(String id) {
-        return jdbc.sql("SELECT state FROM query.commitment WHERE id = ? AND state IS NOT NULL AND generation = " + SERVING)
+        return jdbc.sql("SELECT c.state, " + FundingEntryRows.COLUMN
+                        + " FROM query.commitment c WHERE c.id = ? AND c.state IS NOT NULL AND c.generation = " + SERVING)
                 .param(id)
-                .query((rs, row) -> read(rs.getString(1))).optional()
-                .map(state -> state.withFundingEntries(fundingEntries.serving(id)));
+                .query((rs, row) -> read(rs.getString(1), rs.getArray(2))).optional();
     }
 
     public Optional<Long> version(String id) {
@@ -264,9 +259,11 @@ public class CommitmentReadModel implements CommitmentRows.Table<FoldedCommitmen
         }
     }
 
-    private FoldedCommitment read(String json) {
+    /** A stored state with its funding facts, which are rows of their own. */
+    private FoldedCommitment read(String json, Array fundingEntries) throws SQLException {
         try {
-            return objectMapper.readValue(json, FoldedCommitment.class);
+            return objectMapper.readValue(json, FoldedCommitment.class)
+                    .withFundingEntries(this.fundingEntries.of(fundingEntries));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable commitment detail", e);
         }

@@ -2,12 +2,12 @@ package org.commitmenttracker.query.commitment;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Array;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.commitmenttracker.query.funding.FundingLedger.Entry;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -36,28 +36,24 @@ final class FundingEntryRows {
         this.objectMapper = objectMapper;
     }
 
-    /** The facts of those of {@code ids} that have any in {@code generation}, each in order. */
-    Map<String, List<Entry>> find(Set<String> ids, long generation) {
-        Map<String, List<Entry>> found = new HashMap<>();
-        jdbc.sql("""
-                        SELECT commitment_id, entry FROM query.funding_entry
-                        WHERE commitment_id = ANY (CAST(:ids AS VARCHAR[])) AND generation = :generation
-                        ORDER BY commitment_id, position""")
-                .param("ids", ids.toArray(String[]::new))
-                .param("generation", generation)
-                .query(rs -> {
-                    found.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(read(rs.getString(2)));
-                });
-        return found;
-    }
+    /**
+     * The facts of the row {@code c} of {@code query.commitment}, in order, as a column of the
+     * same statement: read in one snapshot with the state they belong to ({@link #of}).
+     */
+    static final String COLUMN = """
+            (SELECT array_agg(e.entry ORDER BY e.position) FROM query.funding_entry e
+             WHERE e.commitment_id = c.id AND e.generation = c.generation)""";
 
-    /** The facts of a commitment in the generation reads answer from, in order. */
-    List<Entry> serving(String id) {
-        return jdbc.sql("SELECT entry FROM query.funding_entry WHERE commitment_id = ? AND generation = "
-                        + CommitmentReadModel.SERVING + " ORDER BY position")
-                .param(id)
-                .query((rs, row) -> read(rs.getString(1)))
-                .list();
+    /** The facts of a {@link #COLUMN}, null for none. */
+    List<Entry> of(Array column) throws SQLException {
+        if (column == null) {
+            return List.of();
+        }
+        List<Entry> entries = new ArrayList<>();
+        for (Object entry : (Object[]) column.getArray()) {
+            entries.add(read((String) entry));
+        }
+        return entries;
     }
 
     void write(Collection<Change> changes) {
