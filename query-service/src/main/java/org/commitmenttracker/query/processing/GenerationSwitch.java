@@ -24,8 +24,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * that generation is complete: when every segment of the read model's processor has passed
  * {@code target}, the newest event when the switch first saw the new generation (just after the
  * reset: later, so never too early). One transaction, holding the
- * generation's row so that no reset can slip in between, sets {@code serving} and deletes every
- * other generation's rows; a read sees the old generation or the new one, never a mix. Every
+ * generation's row so that no reset can slip in between, sets {@code serving}; a read sees the
+ * old generation or the new one, never a mix. The older generations' rows are deleted after it,
+ * each table in a statement of its own: reads ask for the serving generation only, so they need
+ * not wait for it (a million-event replay left seconds of deleting in the switch). Every
  * instance looks, every {@code tracker.processing.switch-interval}; the first one switches.
  */
 @Component
@@ -44,6 +46,7 @@ public class GenerationSwitch {
     private final JdbcClient jdbc;
     private final Serializer serializer;
     private final TransactionTemplate transaction;
+    private volatile boolean leftoversDropped;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "generation-switch");
         thread.setDaemon(true);
@@ -67,6 +70,10 @@ public class GenerationSwitch {
 
     void switchWhatIsComplete() {
         try {
+            if (!leftoversDropped) { // an instance stopped between a switch and its deletes
+                TABLES.keySet().forEach(this::dropOlderGenerations);
+                leftoversDropped = true;
+            }
             jdbc.sql("SELECT read_model FROM query.read_model_generation WHERE generation <> serving")
                     .query(String.class).list().forEach(this::switchIfComplete);
         } catch (RuntimeException e) {
@@ -99,6 +106,9 @@ public class GenerationSwitch {
             switchOver(readModel, g.generation());
             return true;
         });
+        if (Boolean.TRUE.equals(switched)) {
+            dropOlderGenerations(readModel);
+        }
         return Boolean.TRUE.equals(switched);
     }
 
@@ -112,17 +122,30 @@ public class GenerationSwitch {
                     .param(readModel).query(Long.class).single();
             switchOver(readModel, generation);
         });
+        dropOlderGenerations(readModel);
     }
 
     private void switchOver(String readModel, long generation) {
         jdbc.sql("UPDATE query.read_model_generation SET serving = generation WHERE read_model = ?")
                 .param(readModel).update();
-        for (String table : TABLES.getOrDefault(readModel, List.of())) {
-            jdbc.sql("DELETE FROM " + table + " WHERE generation <> ?").param(generation).update();
-        }
-        jdbc.sql("DELETE FROM query.applied_version WHERE read_model = ? AND generation <> ?")
-                .params(readModel, generation).update();
         log.info("Read model {} now answers from generation {}", readModel, generation);
+    }
+
+    /**
+     * Deletes the rows of the generations before the serving one, which no read asks for; not
+     * those of a generation being built, which is newer.
+     */
+    private void dropOlderGenerations(String readModel) {
+        String serving = AppliedVersions.serving(readModel);
+        try {
+            for (String table : TABLES.getOrDefault(readModel, List.of())) {
+                jdbc.sql("DELETE FROM " + table + " WHERE generation < " + serving).update();
+            }
+            jdbc.sql("DELETE FROM query.applied_version WHERE read_model = ? AND generation < " + serving)
+                    .param(readModel).update();
+        } catch (RuntimeException e) { // left for the next switch or start
+            log.warn("Could not delete the older generations of read model {}: {}", readModel, e.toString());
+        }
     }
 
     private record Generation(long generation, long serving, Long target) {
