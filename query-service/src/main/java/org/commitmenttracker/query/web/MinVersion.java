@@ -59,20 +59,23 @@ public class MinVersion {
     }
 
     /**
-     * The answer of {@code read} once {@code currentVersion} has reached {@code minVersion}; without
-     * one, or when it is reached already, answered on the request's thread at once.
+     * The answer of {@code read} once {@code currentVersion} has reached {@code minVersion}: without
+     * one, or when it is reached already, the answer itself, on the request's thread; else a
+     * {@link DeferredResult} of it. A handler returns either as it is (its return type
+     * {@code Object}, its answer's schema in an {@code @ApiResponse}): Spring MVC handles a
+     * {@code DeferredResult} as asynchronous even when it holds its result already, and
+     * dispatches the request a second time through the servlet and its filters.
      */
-    public <T> DeferredResult<T> then(String commitmentId, Long minVersion, Supplier<Optional<Long>> currentVersion,
-                                      Supplier<T> read) {
+    public <T> Object then(String commitmentId, Long minVersion, Supplier<Optional<Long>> currentVersion,
+                           Supplier<T> read) {
         if (minVersion != null && minVersion < 0) {
             throw ApiException.badRequest("minVersion must not be negative.");
         }
+        if (minVersion == null || currentVersion.get().orElse(0L) >= minVersion) {
+            return read.get();
+        }
         // The container's own async timeout is a backstop only: the poller answers 504 first.
         DeferredResult<T> result = new DeferredResult<>(wait.toMillis() + 5_000, () -> timedOut(commitmentId, minVersion));
-        if (minVersion == null || currentVersion.get().orElse(0L) >= minVersion) {
-            result.setResult(read.get());
-            return result;
-        }
         String client = client();
         AtomicInteger ofClient = waitsByClient.computeIfAbsent(client, key -> new AtomicInteger());
         if (ofClient.incrementAndGet() > maxWaitsPerClient) {

@@ -27,15 +27,15 @@ class MinVersionTest {
     }
 
     @Test
-    void aReadWithoutMinVersionOrAlreadyReachedIsAnsweredAtOnce() {
-        assertThat(minVersion.then("c-1", null, this::current, () -> "read").getResult()).isEqualTo("read");
-        assertThat(minVersion.then("c-1", 1L, this::current, () -> "read").getResult()).isEqualTo("read");
+    void aReadWithoutMinVersionOrAlreadyReachedIsAnsweredAtOnceAndNotAsADeferredResult() {
+        assertThat(minVersion.then("c-1", null, this::current, () -> "read")).isEqualTo("read");
+        assertThat(minVersion.then("c-1", 1L, this::current, () -> "read")).isEqualTo("read");
         assertThat(minVersion.waiting()).isZero();
     }
 
     @Test
     void aWaitingReadIsAnsweredOnceTheVersionIsReachedAndHoldsNoCallerThread() {
-        DeferredResult<String> result = minVersion.then("c-1", 3L, this::current, () -> "read at " + version.get());
+        DeferredResult<?> result = waiting(minVersion.then("c-1", 3L, this::current, () -> "read at " + version.get()));
 
         assertThat(result.hasResult()).isFalse();
         assertThat(minVersion.waiting()).isEqualTo(1);
@@ -73,19 +73,19 @@ class MinVersionTest {
 
     @Test
     void aWaitThatEndsFreesItsPlace() {
-        DeferredResult<String> first = minVersion.then("c-1", 2L, this::current, () -> "read");
+        DeferredResult<?> first = waiting(minVersion.then("c-1", 2L, this::current, () -> "read"));
         minVersion.then("c-1", 9L, this::current, () -> "read");
         version.set(2);
         await().atMost(Duration.ofSeconds(10)).until(first::hasResult);
 
-        assertThat(minVersion.then("c-1", 9L, this::current, () -> "read").hasResult()).isFalse();
+        assertThat(waiting(minVersion.then("c-1", 9L, this::current, () -> "read")).hasResult()).isFalse();
     }
 
     @Test
     void aWaitOutOfTimeIs504() {
         MinVersion quick = new MinVersion(Duration.ofMillis(100), 3, 2);
         try {
-            DeferredResult<String> result = quick.then("c-1", 9L, this::current, () -> "read");
+            DeferredResult<?> result = waiting(quick.then("c-1", 9L, this::current, () -> "read"));
 
             await().atMost(Duration.ofSeconds(10)).until(result::hasResult);
             assertThat(result.getResult()).isInstanceOfSatisfying(ApiException.class,
@@ -104,5 +104,10 @@ class MinVersionTest {
 
     private Optional<Long> current() {
         return Optional.of(version.get());
+    }
+
+    private static DeferredResult<?> waiting(Object answer) {
+        assertThat(answer).isInstanceOf(DeferredResult.class);
+        return (DeferredResult<?>) answer;
     }
 }

@@ -1,5 +1,9 @@
 package org.commitmenttracker.query.audit.web;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Size;
 import org.commitmenttracker.query.audit.AuditTrail;
 import org.commitmenttracker.query.audit.CommitmentState;
@@ -18,7 +22,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.context.request.async.DeferredResult;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -55,14 +58,17 @@ class AuditController {
     }
 
     @GetMapping(path = "/api/commitments/{id}/history", produces = MediaType.APPLICATION_JSON_VALUE)
-    DeferredResult<List<HistoryEntry>> history(@PathVariable @Size(max = 80) String id,
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            array = @ArraySchema(schema = @Schema(implementation = HistoryEntry.class))))
+    Object history(@PathVariable @Size(max = 80) String id,
                                                @RequestParam(required = false) Long minVersion) {
         return afterVersion(id, minVersion, () -> trail.history(id));
     }
 
     /** The same history for a spreadsheet: one row per event, as a download. */
     @GetMapping(path = "/api/commitments/{id}/history", produces = TEXT_CSV)
-    DeferredResult<ResponseEntity<byte[]>> historyCsv(@PathVariable @Size(max = 80) String id,
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = TEXT_CSV, schema = @Schema(type = "string")))
+    Object historyCsv(@PathVariable @Size(max = 80) String id,
                                                       @RequestParam(required = false) Long minVersion) {
         return afterVersion(id, minVersion, () -> {
             byte[] csv = HistoryCsv.write(trail.history(id)).getBytes(StandardCharsets.UTF_8);
@@ -75,7 +81,9 @@ class AuditController {
     }
 
     @GetMapping(path = "/api/commitments/{id}/state", produces = MediaType.APPLICATION_JSON_VALUE)
-    DeferredResult<CommitmentState> state(@PathVariable @Size(max = 80) String id,
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = CommitmentState.class)))
+    Object state(@PathVariable @Size(max = 80) String id,
                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                           @RequestParam(required = false) Instant knownAt,
                           @RequestParam(required = false) Long minVersion) {
@@ -87,7 +95,9 @@ class AuditController {
     }
 
     @GetMapping(path = "/api/commitments/{id}/integrity", produces = MediaType.APPLICATION_JSON_VALUE)
-    DeferredResult<IntegrityReport> integrity(@PathVariable @Size(max = 80) String id,
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = IntegrityReport.class)))
+    Object integrity(@PathVariable @Size(max = 80) String id,
                                               @RequestParam(required = false) Long minVersion) {
         return afterVersion(id, minVersion, () -> trail.integrity(id));
     }
@@ -97,7 +107,7 @@ class AuditController {
         return trail.integrityOfAll();
     }
 
-    private <T> DeferredResult<T> afterVersion(String id, Long version, Supplier<T> read) {
+    private <T> Object afterVersion(String id, Long version, Supplier<T> read) {
         return minVersion.then(id, version, () -> Optional.of(trail.version(id)), read);
     }
 }

@@ -23,7 +23,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.context.request.async.DeferredResult;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -54,7 +53,7 @@ class CommitmentQueryController {
     @GetMapping("/{id}")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
             schema = @Schema(implementation = CommitmentDetail.class)))
-    DeferredResult<ResponseEntity<String>> detail(@PathVariable @Size(max = 80) String id,
+    Object detail(@PathVariable @Size(max = 80) String id,
                                                   @RequestParam(required = false) Long minVersion) {
         return this.minVersion.then(id, minVersion, () -> commitments.version(id), () -> {
             CommitmentReadModel.DetailJson detail = commitments.detailJson(id, LocalDate.now(clock))

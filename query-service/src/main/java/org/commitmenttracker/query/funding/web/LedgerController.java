@@ -1,5 +1,8 @@
 package org.commitmenttracker.query.funding.web;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Size;
 import org.commitmenttracker.query.commitment.CommitmentReadModel;
 import org.commitmenttracker.query.commitment.FoldedCommitment;
@@ -12,7 +15,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.context.request.async.DeferredResult;
 
 @RestController
 @Validated
@@ -28,7 +30,9 @@ class LedgerController {
 
     /** The ledger is a view of the commitment's fold, so it is at the detail's version. */
     @GetMapping(path = "/api/commitments/{id}/ledger", produces = MediaType.APPLICATION_JSON_VALUE)
-    DeferredResult<FundingLedger> ledger(@PathVariable @Size(max = 80) String id,
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = FundingLedger.class)))
+    Object ledger(@PathVariable @Size(max = 80) String id,
                                          @RequestParam(required = false) Long minVersion) {
         return this.minVersion.then(id, minVersion, () -> commitments.version(id), () -> commitments.state(id)
                 .map(FoldedCommitment::ledger)
