@@ -182,7 +182,11 @@ class ProcessingConfiguration {
                         builder.workerExecutor(workers)
                                 .initialSegmentCount(processor.segments())
                                 .batchSize(batchSize)
-                                .tokenClaimInterval(claimInterval.toMillis());
+                                .tokenClaimInterval(claimInterval.toMillis())
+                                // A segment with nothing of its own to handle stores its token only
+                                // when it extends its claim (Axon's default: every 5 s); a replay's
+                                // switch-over reads the stored tokens and waited that long.
+                                .claimExtensionThreshold(claimInterval.toMillis());
                         return maxSegments > 0 ? builder.maxClaimedSegments(maxSegments) : builder;
                     });
             if (processor.parksFailures()) {
