@@ -147,7 +147,7 @@ public class CommitmentReadModel implements CommitmentRows.Table<FoldedCommitmen
                 || jdbc.sql(UPSERT).params(params).update() > 0;
         if (saved) {
             calendar.replace(List.of(state), generation);
-            fundingEntries.write(List.of(new FundingEntryRows.Change(state, stored, generation)));
+            fundingEntries.write(List.of(new CommitmentRows.Write<>(state, stored, generation)));
         }
         return saved;
     }
@@ -172,8 +172,7 @@ public class CommitmentReadModel implements CommitmentRows.Table<FoldedCommitmen
         }
         saved.stream().collect(Collectors.groupingBy(CommitmentRows.Write::generation)).forEach((generation, some) ->
                 calendar.replace(some.stream().map(CommitmentRows.Write::row).toList(), generation));
-        fundingEntries.write(saved.stream()
-                .map(w -> new FundingEntryRows.Change(w.row(), w.stored(), w.generation())).toList());
+        fundingEntries.write(saved);
     }
 
     private SqlParameterSource[] batchOf(List<CommitmentRows.Write<FoldedCommitment>> writes) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.commitmenttracker.query.funding.FundingLedger.Entry;
+import org.commitmenttracker.query.processing.CommitmentRows;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,10 +22,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * took back a fact (a correction, a retraction) writes the commitment's facts again.
  */
 final class FundingEntryRows {
-
-    /** A commitment's row written in {@code generation}: {@code row} now, {@code stored} before it (null for none). */
-    record Change(FoldedCommitment row, FoldedCommitment stored, long generation) {
-    }
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
@@ -56,10 +53,11 @@ final class FundingEntryRows {
         return entries;
     }
 
-    void write(Collection<Change> changes) {
-        List<Change> rewritten = new ArrayList<>();
+    /** Writes the facts of rows just written, each against the row as it was stored before (null for none). */
+    void write(Collection<CommitmentRows.Write<FoldedCommitment>> changes) {
+        List<CommitmentRows.Write<FoldedCommitment>> rewritten = new ArrayList<>();
         List<Map<String, Object>> inserts = new ArrayList<>();
-        for (Change change : changes) {
+        for (CommitmentRows.Write<FoldedCommitment> change : changes) {
             List<Entry> now = change.row().funding().entries();
             List<Entry> before = change.stored() == null ? List.of() : change.stored().funding().entries();
             int from = before.size();
@@ -72,7 +70,7 @@ final class FundingEntryRows {
                         "position", position, "entry", write(now.get(position))));
             }
         }
-        rewritten.stream().collect(Collectors.groupingBy(Change::generation)).forEach((generation, some) ->
+        rewritten.stream().collect(Collectors.groupingBy(CommitmentRows.Write::generation)).forEach((generation, some) ->
                 jdbc.sql("DELETE FROM query.funding_entry WHERE commitment_id = ANY (CAST(:ids AS VARCHAR[]))"
                                 + " AND generation = :generation")
                         .param("ids", some.stream().map(c -> c.row().id()).toArray(String[]::new))
