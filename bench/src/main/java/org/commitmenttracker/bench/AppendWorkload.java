@@ -5,6 +5,7 @@ import org.commitmenttracker.command.funding.DisburseFunds;
 import org.commitmenttracker.command.messaging.CommandContext;
 import org.commitmenttracker.command.messaging.CommandSender;
 import org.commitmenttracker.events.value.Money;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -17,11 +18,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
 /**
  * {@code append_c1}, {@code append_c8}: FundsDisbursed commands over HTTP, spread over the
@@ -43,6 +47,7 @@ final class AppendWorkload {
     private final Report report;
     private final List<String> commitments;
     private final AtomicLongArray rawSequences;
+    private final CpuAccount cpu;
     private EventRow template;
 
     AppendWorkload(BenchSystem system, BenchSystem withoutLog, Sizes sizes, Report report, List<String> commitments) {
@@ -52,6 +57,23 @@ final class AppendWorkload {
         this.report = report;
         this.commitments = commitments;
         this.rawSequences = new AtomicLongArray(commitments.size());
+        Map<String, ConfigurableApplicationContext> services = new LinkedHashMap<>();
+        services.put("command service", system.commandService);
+        services.put("query service", system.queryService);
+        services.put("peer", system.peerService);
+        services.put("command service without the log", withoutLog.commandService);
+        services.put("query service without the log", withoutLog.queryService);
+        this.cpu = new CpuAccount(services);
+    }
+
+    /** A repetition's outcome with the CPU each of its operations took, by account. */
+    private record Measured(ClosedLoop.Outcome outcome, CpuAccount.PerOperation cpu) {
+    }
+
+    private Measured measured(Supplier<ClosedLoop.Outcome> repetition) {
+        CpuAccount.Reading before = cpu.read();
+        ClosedLoop.Outcome outcome = repetition.get();
+        return new Measured(outcome, cpu.between(before, cpu.read(), outcome.operations()));
     }
 
     /** A stored event, column by column. */
@@ -67,8 +89,9 @@ final class AppendWorkload {
         ClosedLoop.WarmUp rawWarm = sizes.baselineWarmUp(8, worker -> rawWorker(worker, 8));
         PeerService.createTable(system);
         ClosedLoop.WarmUp crudWarm = sizes.baselineWarmUp(8, worker -> crudWorker(worker, 8));
-        // as long as the system's, so that neither of the log-cost pair starts colder
-        ClosedLoop.WarmUp noLogWarm = sizes.warmUp(8, worker -> commandWorker(withoutLog, worker, 8));
+        // Its code is the system's, compiled by the system's warm-up in this JVM: what it warms is its own
+        // aggregate cache, connections and database, which a baseline's warm-up covers (every commitment several times).
+        ClosedLoop.WarmUp noLogWarm = sizes.baselineWarmUp(8, worker -> commandWorker(withoutLog, worker, 8));
         report.note("append: warm-ups at 8 clients: commands " + warm.describe() + "; raw " + rawWarm.describe()
                 + "; peer " + crudWarm.describe() + "; commands without the log " + noLogWarm.describe());
 
@@ -84,6 +107,8 @@ final class AppendWorkload {
             List<Double> crudP99 = new ArrayList<>();
             List<Double> noLogs = new ArrayList<>();
             List<Double> noLogP99 = new ArrayList<>();
+            List<CpuAccount.PerOperation> commandCpu = new ArrayList<>();
+            List<CpuAccount.PerOperation> crudCpu = new ArrayList<>();
             if (concurrency == 8) {
                 equalizeHistories();
             }
@@ -96,8 +121,10 @@ final class AppendWorkload {
                     settle();
                 }
                 system.awaitProjectionAtHead(Duration.ofMinutes(2));
-                ClosedLoop.Outcome command = ClosedLoop.run(concurrency, sizes.repetition(),
-                        worker -> commandWorker(worker, concurrency));
+                Measured measuredCommand = measured(() -> ClosedLoop.run(concurrency, sizes.repetition(),
+                        worker -> commandWorker(worker, concurrency)));
+                ClosedLoop.Outcome command = measuredCommand.outcome();
+                commandCpu.add(measuredCommand.cpu());
                 system.awaitProjectionAtHead(Duration.ofMinutes(2));
                 ClosedLoop.Outcome raw = ClosedLoop.run(concurrency, sizes.repetition(),
                         worker -> rawWorker(worker, concurrency));
@@ -110,8 +137,10 @@ final class AppendWorkload {
                 if (concurrency == 8) {
                     // the peer (issue 19): what a user would build instead, same stack, same run
                     system.awaitProjectionAtHead(Duration.ofMinutes(2));
-                    ClosedLoop.Outcome crud = ClosedLoop.run(concurrency, sizes.repetition(),
-                            worker -> crudWorker(worker, concurrency));
+                    Measured measuredCrud = measured(() -> ClosedLoop.run(concurrency, sizes.repetition(),
+                            worker -> crudWorker(worker, concurrency)));
+                    ClosedLoop.Outcome crud = measuredCrud.outcome();
+                    crudCpu.add(measuredCrud.cpu());
                     cruds.add(crud.perSecond());
                     crudP99.add(crud.p99Millis());
                     report.progress("append c8 rep %d: peer %.0f requests/s".formatted(rep, crud.perSecond()));
@@ -129,12 +158,18 @@ final class AppendWorkload {
             report.result(name + "_raw_p99_ms", Stats.median(rowP99), "ms");
             report.ratio(name, commandRate / rowRate);
             report.note(name + ": " + cache.now().since(before).describe());
+            CpuAccount.PerOperation perCommand = CpuAccount.median(commandCpu);
+            report.result(name + "_cpu_ms", perCommand.total(), "ms");
+            report.note(name + ": CPU per command, whoever spent it (median over repetitions): " + perCommand.describe());
             if (concurrency == 8) {
                 c8 = commandRate;
                 double crudRate = Stats.median(cruds);
                 report.result("append_crud", crudRate, "requests/s");
                 report.result("append_crud_p99_ms", Stats.median(crudP99), "ms");
                 report.ratio("append_peer", commandRate / crudRate);
+                CpuAccount.PerOperation perRequest = CpuAccount.median(crudCpu);
+                report.result("append_crud_cpu_ms", perRequest.total(), "ms");
+                report.note("append_crud: CPU per request, whoever spent it (median over repetitions): " + perRequest.describe());
                 report.note("append_crud: the peer, a plain Spring Boot service on the same stack (Tomcat, Spring"
                         + " Security with cached Basic checks, MVC, Bean Validation, Jackson) inserting an event-shaped"
                         + " row into " + PeerService.TABLE + " with JdbcClient and answering 201, by 8 clients");
@@ -208,11 +243,14 @@ final class AppendWorkload {
         sizes.baselineWarmUp(8, worker -> inProcessWorker(sender, worker, new LongAdder()));
         List<Double> rates = new ArrayList<>();
         List<Double> cpuPerCommand = new ArrayList<>();
+        List<CpuAccount.PerOperation> accounts = new ArrayList<>();
         for (int rep = 1; rep <= sizes.repetitions(); rep++) {
             system.awaitProjectionAtHead(Duration.ofMinutes(2));
             LongAdder cpuNanos = new LongAdder();
-            ClosedLoop.Outcome outcome = ClosedLoop.run(8, sizes.repetition(),
-                    worker -> inProcessWorker(sender, worker, cpuNanos));
+            Measured measured = measured(() -> ClosedLoop.run(8, sizes.repetition(),
+                    worker -> inProcessWorker(sender, worker, cpuNanos)));
+            ClosedLoop.Outcome outcome = measured.outcome();
+            accounts.add(measured.cpu());
             rates.add(outcome.perSecond());
             cpuPerCommand.add(cpuNanos.sum() / 1000.0 / outcome.operations());
         }
@@ -222,6 +260,8 @@ final class AppendWorkload {
         report.note("append_c8_inprocess: %.0f us of CPU per command on the calling threads (median over repetitions):"
                 .formatted(Stats.median(cpuPerCommand)) + " the command path itself, not the read models catching up"
                 + " meanwhile nor PostgreSQL");
+        report.note("append_c8_inprocess: CPU per command, whoever spent it (median over repetitions; the bench's"
+                + " workers are the calling threads here): " + CpuAccount.median(accounts).describe());
         report.note("append_c8: the same commands without HTTP (the command service's sender called in this JVM)"
                 + " make %.0f commands/s, %.3f of the raw rows: the ceiling of RATIO append_c8 with this design"
                 .formatted(rate, rate / rawRate));

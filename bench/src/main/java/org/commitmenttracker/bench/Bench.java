@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * The benchmark of issue 8 (see BENCHMARKS.md): starts its own PostgreSQL and both services,
@@ -54,6 +57,7 @@ public final class Bench {
         report.note("database settings: " + (durable ? "durable (--durable: fsync on, synchronous_commit on)"
                 : "zonky's test defaults (fsync off, synchronous_commit off); --durable turns both on"));
         report.progress("starting PostgreSQL, both services and the peer");
+        CompletableFuture<EmbeddedKafkaKraftBroker> broker = only.contains("kafka") ? KafkaWorkload.startBroker() : null;
         try (BenchSystem system = BenchSystem.start(durable)) {
             report.note("PostgreSQL " + system.setting("server_version") + " (embedded, temporary): fsync "
                     + system.setting("fsync") + ", synchronous_commit " + system.setting("synchronous_commit")
@@ -91,9 +95,13 @@ public final class Bench {
                 new FeedCatchupWorkload(system, sizes, report).run();
             }
             if (only.contains("kafka")) {
-                new KafkaWorkload(system, sizes, report, commitments).run(appendC8 / 2);
+                new KafkaWorkload(system, sizes, report, commitments).run(appendC8 / 2, broker.join());
             }
             report.progress("done");
+        } finally {
+            if (broker != null) {
+                KafkaWorkload.stopBroker(broker);
+            }
         }
     }
 
@@ -149,7 +157,8 @@ public final class Bench {
     private static void describe(Sizes sizes, Report report) {
         report.note("mode " + sizes.mode() + "; " + sizes.repetitions() + " repetitions of " + sizes.repetition().toMillis()
                 + " ms after a warm-up of at least " + sizes.warmUp().toMillis() + " ms that runs on until successive windows"
-                + " agree within " + Math.round(ClosedLoop.STABLE_WITHIN * 100) + " % (at most 1.5 times as long);"
+                + " agree within " + Math.round(ClosedLoop.STABLE_WITHIN * 100) + " % (at most " + sizes.warmUpLimit().toMillis()
+                + " ms; a baseline's a quarter of both);"
                 + " figures are medians over repetitions");
         report.note("machine: " + cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores; JDK "
                 + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")

@@ -7,7 +7,7 @@ import java.time.Duration;
  * five minutes on two cores, its warm-ups as long as the full run's least (issue 19: three
  * seconds left the JIT cold); {@code tiny} only proves, in the test, that every figure comes out.
  */
-record Sizes(String mode, int commitments, Duration warmUp, Duration repetition, int repetitions,
+record Sizes(String mode, int commitments, Duration warmUp, Duration warmUpLimit, Duration repetition, int repetitions,
              int longStreamEvents, int longStreamCommands, int replayEvents, int replayRepetitions,
              int detailCommitments, int fanoutClients, Duration fanoutDuration, int feedEvents) {
 
@@ -18,28 +18,32 @@ record Sizes(String mode, int commitments, Duration warmUp, Duration repetition,
     static final int FULL_FEED = 100_000;
 
     static Sizes full() {
-        return new Sizes("full", FULL_COMMITMENTS, Duration.ofSeconds(30), Duration.ofSeconds(10), 5,
+        return new Sizes("full", FULL_COMMITMENTS, Duration.ofSeconds(30), Duration.ofSeconds(45), Duration.ofSeconds(10), 5,
                 FULL_LONG_STREAM, 300, FULL_REPLAY, 3, FULL_DETAIL, 100, Duration.ofSeconds(10), FULL_FEED);
     }
 
     static Sizes quick() {
-        return new Sizes("quick", 200, Duration.ofSeconds(20), Duration.ofSeconds(2), 3,
+        // warm-ups stop at 25 s (full: 45 s), their baselines' at 6.25 s (full: 11.25 s): the five minutes
+        return new Sizes("quick", 200, Duration.ofSeconds(20), Duration.ofSeconds(25), Duration.ofSeconds(2), 3,
                 2_000, 150, 50_000, 1, 1_000, 100, Duration.ofSeconds(3), 10_000);
     }
 
     static Sizes tiny() {
-        return new Sizes("tiny", 16, Duration.ofMillis(300), Duration.ofMillis(300), 2,
+        return new Sizes("tiny", 16, Duration.ofMillis(300), Duration.ofMillis(450), Duration.ofMillis(300), 2,
                 150, 10, 1_500, 1, 100, 5, Duration.ofMillis(300), 300);
     }
 
-    /** The warm-up of a workload's system side: at least {@link #warmUp()}, then until stable, at most half as long again. */
+    /** The warm-up of a workload's system side: at least {@link #warmUp()}, then until stable, at most {@link #warmUpLimit()}. */
     ClosedLoop.WarmUp warmUp(int concurrency, java.util.function.IntFunction<ClosedLoop.Worker> newWorker) {
-        return ClosedLoop.warmUp(concurrency, warmUp(), warmUp().multipliedBy(3).dividedBy(2), repetition(), newWorker);
+        return ClosedLoop.warmUp(concurrency, warmUp(), warmUpLimit(), repetition(), newWorker);
     }
 
-    /** The warm-up of a baseline, whose code the system's warm-up has mostly compiled: a quarter, then until stable, at most half. */
+    /**
+     * The warm-up of a baseline, whose code the system's warm-up has mostly compiled: a quarter of
+     * the system's, then until stable, at most a quarter of its limit.
+     */
     ClosedLoop.WarmUp baselineWarmUp(int concurrency, java.util.function.IntFunction<ClosedLoop.Worker> newWorker) {
-        return ClosedLoop.warmUp(concurrency, warmUp().dividedBy(4), warmUp().dividedBy(2), repetition(), newWorker);
+        return ClosedLoop.warmUp(concurrency, warmUp().dividedBy(4), warmUpLimit().dividedBy(4), repetition(), newWorker);
     }
 
     static Sizes fromArguments(String... args) {

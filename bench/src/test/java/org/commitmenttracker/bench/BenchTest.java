@@ -15,7 +15,7 @@ class BenchTest {
     private static final List<String> RESULTS = List.of(
             "append_c1", "append_c1_p99_ms", "append_c1_raw", "append_c1_raw_p99_ms",
             "append_c8", "append_c8_p99_ms", "append_c8_raw", "append_c8_raw_p99_ms", "append_c8_inprocess",
-            "append_c8_nolog", "append_c8_nolog_p99_ms",
+            "append_c8_nolog", "append_c8_nolog_p99_ms", "append_c1_cpu_ms", "append_c8_cpu_ms", "append_crud_cpu_ms",
             "long_stream_ms", "long_stream_fresh_ms",
             "lag_p99_ms", "lag_median_ms", "lag_rate", "lag_p99_ms_nolog", "lag_median_ms_nolog",
             "replay_events", "replay", "replay_raw", "replay_switch_ms",
