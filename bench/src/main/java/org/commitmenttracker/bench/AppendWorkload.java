@@ -66,14 +66,12 @@ final class AppendWorkload {
         this.cpu = new CpuAccount(services);
     }
 
-    /** A repetition's outcome with the CPU each of its operations took, by account. */
-    private record Measured(ClosedLoop.Outcome outcome, CpuAccount.PerOperation cpu) {
-    }
-
-    private Measured measured(Supplier<ClosedLoop.Outcome> repetition) {
+    /** Runs a repetition and adds the CPU each of its operations took, by account, to {@code accounts}. */
+    private ClosedLoop.Outcome measured(List<CpuAccount.PerOperation> accounts, Supplier<ClosedLoop.Outcome> repetition) {
         CpuAccount.Reading before = cpu.read();
         ClosedLoop.Outcome outcome = repetition.get();
-        return new Measured(outcome, cpu.between(before, cpu.read(), outcome.operations()));
+        accounts.add(cpu.between(before, cpu.read(), outcome.operations()));
+        return outcome;
     }
 
     /** A stored event, column by column. */
@@ -121,10 +119,8 @@ final class AppendWorkload {
                     settle();
                 }
                 system.awaitProjectionAtHead(Duration.ofMinutes(2));
-                Measured measuredCommand = measured(() -> ClosedLoop.run(concurrency, sizes.repetition(),
+                ClosedLoop.Outcome command = measured(commandCpu, () -> ClosedLoop.run(concurrency, sizes.repetition(),
                         worker -> commandWorker(worker, concurrency)));
-                ClosedLoop.Outcome command = measuredCommand.outcome();
-                commandCpu.add(measuredCommand.cpu());
                 system.awaitProjectionAtHead(Duration.ofMinutes(2));
                 ClosedLoop.Outcome raw = ClosedLoop.run(concurrency, sizes.repetition(),
                         worker -> rawWorker(worker, concurrency));
@@ -137,10 +133,8 @@ final class AppendWorkload {
                 if (concurrency == 8) {
                     // the peer (issue 19): what a user would build instead, same stack, same run
                     system.awaitProjectionAtHead(Duration.ofMinutes(2));
-                    Measured measuredCrud = measured(() -> ClosedLoop.run(concurrency, sizes.repetition(),
+                    ClosedLoop.Outcome crud = measured(crudCpu, () -> ClosedLoop.run(concurrency, sizes.repetition(),
                             worker -> crudWorker(worker, concurrency)));
-                    ClosedLoop.Outcome crud = measuredCrud.outcome();
-                    crudCpu.add(measuredCrud.cpu());
                     cruds.add(crud.perSecond());
                     crudP99.add(crud.p99Millis());
                     report.progress("append c8 rep %d: peer %.0f requests/s".formatted(rep, crud.perSecond()));
@@ -247,10 +241,8 @@ final class AppendWorkload {
         for (int rep = 1; rep <= sizes.repetitions(); rep++) {
             system.awaitProjectionAtHead(Duration.ofMinutes(2));
             LongAdder cpuNanos = new LongAdder();
-            Measured measured = measured(() -> ClosedLoop.run(8, sizes.repetition(),
+            ClosedLoop.Outcome outcome = measured(accounts, () -> ClosedLoop.run(8, sizes.repetition(),
                     worker -> inProcessWorker(sender, worker, cpuNanos)));
-            ClosedLoop.Outcome outcome = measured.outcome();
-            accounts.add(measured.cpu());
             rates.add(outcome.perSecond());
             cpuPerCommand.add(cpuNanos.sum() / 1000.0 / outcome.operations());
         }

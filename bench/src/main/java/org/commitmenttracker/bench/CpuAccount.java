@@ -8,7 +8,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +32,7 @@ final class CpuAccount {
             "feed processor (and the log)", "other read-side threads", "PostgreSQL", "load generator", ENDED,
             "JIT compiler", "GC", "other");
 
-    /** What a thread does, by its name as the kernel keeps it (15 characters), in the order the notes list them. */
+    /** Each service's Tomcat thread prefix (as the kernel keeps a name: 15 characters) and its account, in the order the notes list them. */
     private final Map<String, String> tomcats = new LinkedHashMap<>();
 
     /** @param services each service's Tomcat under a label, e.g. "command service" */
@@ -167,7 +166,7 @@ final class CpuAccount {
 
     private static List<Path> list(Path directory) {
         try (Stream<Path> entries = Files.list(directory)) {
-            return new ArrayList<>(entries.toList());
+            return entries.toList();
         } catch (IOException e) {
             return List.of();
         }
