@@ -13,11 +13,14 @@ import org.commitmenttracker.command.commitment.CommitmentRefused;
 import org.commitmenttracker.events.integrity.IntegrityChain;
 import org.commitmenttracker.service.web.ApiException;
 import org.commitmenttracker.service.web.DatabaseFailures;
+import org.commitmenttracker.service.web.RetryLater;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -31,6 +34,7 @@ public class CommandSender {
 
     private static final Logger log = LoggerFactory.getLogger(CommandSender.class);
     private static final int ATTEMPTS = 10;
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
     private final CommandGateway gateway;
     private final ObjectMapper objectMapper;
@@ -110,6 +114,15 @@ public class CommandSender {
         return failure instanceof CommandExecutionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
+    private static CommitOutcomeUnknown outcomeUnknown(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CommitOutcomeUnknown unknown) {
+                return unknown;
+            }
+        }
+        return null;
+    }
+
     private static RuntimeException translate(CommitmentCommand command, RuntimeException failure) {
         Throwable e = cause(failure);
         if (e instanceof CommitmentRefused refused) {
@@ -135,9 +148,19 @@ public class CommandSender {
             return ApiException.conflict("A request with this Idempotency-Key is still being processed; "
                     + "send it again shortly to get its answer.");
         }
+        CommitOutcomeUnknown unknown = outcomeUnknown(failure);
+        if (unknown != null) {
+            log.warn("Command {} may or may not be recorded: the database broke off its commit ({})",
+                    command.getClass().getSimpleName(), unknown.getCause().toString());
+            return new RetryLater(HttpStatus.SERVICE_UNAVAILABLE, "Outcome unknown",
+                    "The database went away while this command was being committed, so it may have been recorded. "
+                            + "Once the service answers again, send the same request with the same Idempotency-Key "
+                            + "to get its answer either way; without a key, read the commitment before sending it again.",
+                    RETRY_AFTER);
+        }
         if (DatabaseFailures.isUnreachable(e)) {
             log.warn("Command {} not recorded: database unreachable ({})", command.getClass().getSimpleName(), e.toString());
-            return ApiException.unavailable("The database cannot be reached; nothing was recorded. Try again shortly.");
+            return RetryLater.busy("The database cannot be reached; nothing was recorded. Try again shortly.", RETRY_AFTER);
         }
         return failure;
     }

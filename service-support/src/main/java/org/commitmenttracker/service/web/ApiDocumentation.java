@@ -53,7 +53,10 @@ public class ApiDocumentation {
             "503", "Service unavailable", "The database does not answer; try again shortly.");
     private static final Map<String, String[]> WRITE_PROBLEMS = problems(
             "409", "Conflict", "Another request changed the commitment at the same time; try again.",
-            "422", "Unprocessable request", "The commitment is withdrawn; it takes no more facts.");
+            "422", "Unprocessable request", "The commitment is withdrawn; it takes no more facts.",
+            "503", "Service unavailable (nothing was recorded), or Outcome unknown (the database broke off the commit)",
+            "The database went away while this command was being committed, so it may have been recorded. Send "
+                    + "the same request with the same Idempotency-Key to get its answer either way.");
 
     @Bean
     OpenAPI trackerOpenApi(Environment environment, ObjectProvider<BuildProperties> build) {
