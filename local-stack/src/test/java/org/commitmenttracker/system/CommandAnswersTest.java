@@ -104,6 +104,15 @@ class CommandAnswersTest {
     }
 
     @Test
+    void aBadPathIdAndBadBodyFieldsAreNamedInOneProblem() {
+        Response refused = post("/api/commitments/NOT_A_SLUG/disbursements",
+                disbursement("Voucher 2", "10.00").replace("\"Centro de Derechos Laborales\"", "\"\""));
+
+        assertRefused(refused, 400, "NOT_A_SLUG", 0);
+        assertThat(fields(refused)).containsExactly("disbursementId", "id", "recipient");
+    }
+
+    @Test
     void amountThatIsNotPositiveIsRefused() {
         String id = fundedCommitment();
 

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -17,6 +16,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -50,14 +50,6 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
             answer.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, later.retryAfter().toSeconds())));
         }
         return answer.body(Problems.of(e.status(), e.title(), e.getMessage()));
-    }
-
-    @ExceptionHandler(ConstraintViolationException.class)
-    ResponseEntity<ProblemDetail> invalidParameters(ConstraintViolationException e) {
-        List<Map<String, String>> errors = e.getConstraintViolations().stream()
-                .map(v -> Problems.fieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
-                .collect(Collectors.toList());
-        return ResponseEntity.badRequest().body(Problems.invalid(errors));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -99,9 +91,18 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                                                                             HttpHeaders headers, HttpStatusCode status,
                                                                             WebRequest request) {
         List<Map<String, String>> errors = new ArrayList<>();
-        e.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
-                errors.add(Problems.fieldError(result.getMethodParameter().getParameterName(),
-                        error.getDefaultMessage()))));
+        e.getParameterValidationResults().forEach(result -> {
+            if (result instanceof ParameterErrors body) {
+                // a @Valid body: its fields by their paths, as MethodArgumentNotValidException names them
+                body.getFieldErrors().forEach(error ->
+                        errors.add(Problems.fieldError(error.getField(), error.getDefaultMessage())));
+                body.getGlobalErrors().forEach(error ->
+                        errors.add(Problems.fieldError(error.getObjectName(), error.getDefaultMessage())));
+            } else {
+                result.getResolvableErrors().forEach(error -> errors.add(Problems.fieldError(
+                        result.getMethodParameter().getParameterName(), error.getDefaultMessage())));
+            }
+        });
         return ResponseEntity.badRequest().body(Problems.invalid(errors));
     }
 
@@ -188,10 +189,5 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         }
         String message = duplicate.getOriginalMessage();
         return message.substring("Duplicate field '".length(), Math.max(message.lastIndexOf('\''), "Duplicate field '".length()));
-    }
-
-    private static String lastNode(String path) {
-        int dot = path.lastIndexOf('.');
-        return dot < 0 ? path : path.substring(dot + 1);
     }
 }

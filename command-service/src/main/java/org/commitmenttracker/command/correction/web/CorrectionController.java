@@ -21,7 +21,6 @@ import org.commitmenttracker.service.web.ApiException;
 import org.commitmenttracker.service.web.Slug;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -35,7 +34,6 @@ import java.util.stream.Collectors;
 
 /** Putting a wrong fact right (domain.md "Corrections"): a correction or a retraction, answered 200. */
 @RestController
-@Validated
 @RequestMapping(path = "/api/commitments/{id}", consumes = MediaType.APPLICATION_JSON_VALUE,
         produces = MediaType.APPLICATION_JSON_VALUE)
 class CorrectionController {

@@ -9,7 +9,6 @@ import org.commitmenttracker.service.web.Slug;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -21,7 +20,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 @RestController
-@Validated
 @RequestMapping(path = "/api/commitments/{id}/dialogues", consumes = MediaType.APPLICATION_JSON_VALUE,
         produces = MediaType.APPLICATION_JSON_VALUE)
 class DialogueController {

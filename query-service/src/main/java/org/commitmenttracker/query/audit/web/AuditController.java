@@ -17,7 +17,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -37,7 +36,6 @@ import java.util.function.Supplier;
  * answered from the event store itself, so {@code ?minVersion=} waits on the store, not on a read model.
  */
 @RestController
-@Validated
 class AuditController {
 
     static final String TEXT_CSV = "text/csv";

@@ -7,14 +7,12 @@ import org.commitmenttracker.query.audit.AuditLog;
 import org.commitmenttracker.query.web.Page;
 import org.commitmenttracker.service.web.PlainText;
 import org.springframework.http.MediaType;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The audit log, for ADMIN only: who read which history, state or integrity, newest first. */
 @RestController
-@Validated
 class AuditLogController {
 
     private final AuditLog auditLog;

@@ -6,7 +6,6 @@ import org.commitmenttracker.events.log.ExportFormat;
 import org.commitmenttracker.query.audit.LogExport;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -15,7 +14,6 @@ import java.io.IOException;
 
 /** {@code GET /api/export} (AUDITOR): the zip the offline verifier reads (README, "Auditing offline"). */
 @RestController
-@Validated
 class ExportController {
 
     private final LogExport export;

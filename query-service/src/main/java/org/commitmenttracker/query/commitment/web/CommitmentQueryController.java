@@ -17,7 +17,6 @@ import org.commitmenttracker.service.web.ApiException;
 import org.commitmenttracker.service.web.PlainText;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -28,7 +27,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 @RestController
-@Validated
 @RequestMapping(path = "/api/commitments", produces = MediaType.APPLICATION_JSON_VALUE)
 class CommitmentQueryController {
 

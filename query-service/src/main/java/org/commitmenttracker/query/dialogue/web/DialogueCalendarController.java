@@ -10,13 +10,11 @@ import org.commitmenttracker.query.dialogue.DialogueCalendar.Filter;
 import org.commitmenttracker.query.web.Page;
 import org.commitmenttracker.service.web.ApiException;
 import org.springframework.http.MediaType;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@Validated
 class DialogueCalendarController {
 
     private final DialogueCalendar calendar;

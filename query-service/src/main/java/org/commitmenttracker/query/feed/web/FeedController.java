@@ -9,7 +9,6 @@ import org.commitmenttracker.query.feed.FeedEvent;
 import org.commitmenttracker.query.feed.FeedFilter;
 import org.commitmenttracker.service.web.ApiException;
 import org.springframework.http.MediaType;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -18,7 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.List;
 
 @RestController
-@Validated
 @RequestMapping(path = "/api/events", produces = MediaType.APPLICATION_JSON_VALUE)
 class FeedController {
 

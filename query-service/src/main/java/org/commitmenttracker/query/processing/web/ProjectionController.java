@@ -7,7 +7,6 @@ import org.commitmenttracker.query.processing.ProjectionOperations;
 import org.commitmenttracker.query.processing.ProjectionStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,7 +15,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** ADMIN only (the security rules of the query service): the processors that build the read models. */
 @RestController
-@Validated
 @RequestMapping(path = "/api/projections", produces = MediaType.APPLICATION_JSON_VALUE)
 class ProjectionController {
 

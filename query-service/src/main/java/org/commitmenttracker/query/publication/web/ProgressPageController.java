@@ -13,7 +13,6 @@ import org.commitmenttracker.query.publication.PublishedCommitments;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -31,7 +30,6 @@ import java.util.List;
  */
 @Hidden
 @Controller
-@Validated
 @RequestMapping("/public")
 class ProgressPageController {
 

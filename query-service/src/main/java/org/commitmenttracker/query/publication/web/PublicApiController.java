@@ -20,7 +20,6 @@ import org.commitmenttracker.service.web.ApiException;
 import org.commitmenttracker.service.web.PlainText;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -33,7 +32,6 @@ import java.util.List;
 
 /** The logged-in reads of api.md for anyone, over the published commitments only. */
 @RestController
-@Validated
 @RequestMapping(path = "/public/api/commitments", produces = MediaType.APPLICATION_JSON_VALUE)
 class PublicApiController {
 

@@ -5,7 +5,6 @@ import org.commitmenttracker.query.feed.FeedFilter;
 import org.commitmenttracker.query.stream.FeedStream;
 import org.commitmenttracker.service.web.ApiException;
 import org.springframework.http.MediaType;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -15,7 +14,6 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import java.util.List;
 
 @RestController
-@Validated
 class StreamController {
 
     private final FeedStream stream;

@@ -17,7 +17,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,7 +39,6 @@ import java.util.UUID;
  * finding 7).
  */
 @RestController
-@Validated
 @RequestMapping(path = "/api/subscriptions", produces = MediaType.APPLICATION_JSON_VALUE)
 class SubscriptionController {
 

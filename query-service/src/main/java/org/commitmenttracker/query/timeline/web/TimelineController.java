@@ -11,14 +11,12 @@ import org.commitmenttracker.query.timeline.TimelineReadModel;
 import org.commitmenttracker.query.web.MinVersion;
 import org.commitmenttracker.service.web.ApiException;
 import org.springframework.http.MediaType;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@Validated
 class TimelineController {
 
     private final TimelineReadModel timeline;
