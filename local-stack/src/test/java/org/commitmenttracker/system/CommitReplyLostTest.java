@@ -19,10 +19,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -63,7 +60,7 @@ class CommitReplyLostTest {
     }
 
     @Test
-    void aCommitWhoseAnswerIsLostIsAnsweredOutcomeUnknownAndTheSameKeyThenGetsTheFirstAnswer() throws SQLException {
+    void aCommitWhoseAnswerIsLostIsAnsweredOutcomeUnknownAndTheSameKeyThenGetsTheFirstAnswer() {
         String id = pledgedCommitment();
 
         LOSE_NEXT_COMMIT_REPLY.set(true);
@@ -90,7 +87,7 @@ class CommitReplyLostTest {
     }
 
     @Test
-    void withoutAKeyTheSameChildIdAgainIsAHarmlessRepeatOfTheRecordedFact() throws SQLException {
+    void withoutAKeyTheSameChildIdAgainIsAHarmlessRepeatOfTheRecordedFact() {
         String id = pledgedCommitment();
 
         LOSE_NEXT_COMMIT_REPLY.set(true);
@@ -121,21 +118,8 @@ class CommitReplyLostTest {
         return call.post(Bodies.disbursement(voucher, "1.00"));
     }
 
-    private static List<String> storedDisbursements(String id) throws SQLException {
-        try (Connection owner = java.sql.DriverManager.getConnection(database.jdbcUrl(), database.ownerUser(),
-                database.credentials().ownerPassword());
-             PreparedStatement statement = owner.prepareStatement("SELECT convert_from(payload, 'UTF8')::jsonb "
-                     + "->> 'disbursementId' FROM events.domain_event_entry WHERE aggregate_identifier = ? "
-                     + "AND payload_type LIKE '%FundsDisbursed'")) {
-            statement.setString(1, id);
-            List<String> vouchers = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    vouchers.add(rows.getString(1));
-                }
-            }
-            return vouchers;
-        }
+    private static List<String> storedDisbursements(String id) {
+        return RunningSystem.storedDisbursements(database, id);
     }
 
     /**

@@ -11,11 +11,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -121,7 +116,7 @@ class DatabaseOutageTest {
             for (String voucher : refused) {
                 assertThat(disburse(commands, id, voucher).status()).as("%s sent again", voucher).isEqualTo(201);
             }
-            List<String> storedOnce = storedDisbursementList(postgres.database(), id);
+            List<String> storedOnce = RunningSystem.storedDisbursements(postgres.database(), id);
             assertThat(storedOnce).as("every voucher exactly once").doesNotHaveDuplicates()
                     .containsExactlyInAnyOrderElementsOf(answers.keySet());
 
@@ -156,22 +151,7 @@ class DatabaseOutageTest {
         return vouchers;
     }
 
-    private static Set<String> storedDisbursements(TestDatabase.Database database, String id) throws SQLException {
-        return new HashSet<>(storedDisbursementList(database, id));
-    }
-
-    private static List<String> storedDisbursementList(TestDatabase.Database database, String id) throws SQLException {
-        List<String> vouchers = new ArrayList<>();
-        try (Connection owner = DriverManager.getConnection(database.jdbcUrl(), database.ownerUser(),
-                database.credentials().ownerPassword());
-             Statement statement = owner.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT convert_from(payload, 'UTF8')::jsonb ->> 'disbursementId' "
-                     + "FROM events.domain_event_entry WHERE aggregate_identifier = '" + id + "' "
-                     + "AND payload_type LIKE '%FundsDisbursed'")) {
-            while (rows.next()) {
-                vouchers.add(rows.getString(1));
-            }
-        }
-        return vouchers;
+    private static Set<String> storedDisbursements(TestDatabase.Database database, String id) {
+        return new HashSet<>(RunningSystem.storedDisbursements(database, id));
     }
 }

@@ -155,8 +155,21 @@ final class RunningSystem {
                 + "WHERE aggregate_identifier = ?", commitmentId).get(0));
     }
 
+    /** The disbursement ids of a commitment's stored FundsDisbursed events, straight from the event store, repeats included. */
+    static List<String> storedDisbursements(TestDatabase.Database database, String commitmentId) {
+        return column(database, "SELECT convert_from(payload, 'UTF8')::jsonb ->> 'disbursementId' "
+                + "FROM events.domain_event_entry WHERE aggregate_identifier = ? AND payload_type LIKE '%FundsDisbursed'",
+                commitmentId);
+    }
+
     private List<String> column(String sql, String commitmentId) {
-        try (Connection owner = ownerConnection(); PreparedStatement statement = owner.prepareStatement(sql)) {
+        return column(database, sql, commitmentId);
+    }
+
+    private static List<String> column(TestDatabase.Database database, String sql, String commitmentId) {
+        try (Connection owner = DriverManager.getConnection(database.jdbcUrl(), database.ownerUser(),
+                database.credentials().ownerPassword());
+             PreparedStatement statement = owner.prepareStatement(sql)) {
             statement.setString(1, commitmentId);
             List<String> values = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
