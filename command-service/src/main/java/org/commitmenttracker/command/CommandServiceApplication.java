@@ -10,12 +10,13 @@ import org.commitmenttracker.service.web.HttpHardening;
 import org.commitmenttracker.service.web.ProblemErrorController;
 import org.commitmenttracker.service.web.RequestCorrelation;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.commitmenttracker.service.transaction.Transactions;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.annotation.Import;
 
 /** Officers' writes: HTTP requests become commands on the Commitment aggregate. */
 @SpringBootApplication
-@Import({TrackerSecurity.class, ApiProblems.class, ProblemErrorController.class, HttpHardening.class, EventStoreSchema.class,
+@Import({Transactions.class, TrackerSecurity.class, ApiProblems.class, ProblemErrorController.class, HttpHardening.class, EventStoreSchema.class,
         RequestCorrelation.class, ApiDocumentation.class, SchemaCheck.class})
 public class CommandServiceApplication {
 

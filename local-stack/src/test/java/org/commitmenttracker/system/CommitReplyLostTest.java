@@ -22,20 +22,26 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * PostgreSQL commits a command's transaction and the connection breaks before its answer
- * arrives: the command service cannot know whether the command was recorded, and must not say
- * it was not. It answers 503 "outcome unknown"; the same request again, with its
- * Idempotency-Key, gets the first answer and records nothing twice.
+ * PostgreSQL commits a request's transaction and the connection breaks before its answer
+ * arrives: the service cannot know whether the request's writes were made, and must not say
+ * they were not. It answers 503 "outcome unknown"; a command sent again with its
+ * Idempotency-Key gets the first answer and records nothing twice.
  */
 class CommitReplyLostTest {
 
-    /** Armed by a test: the next commit of a transaction that appended events succeeds and then reports a broken connection. */
-    private static final AtomicBoolean LOSE_NEXT_COMMIT_REPLY = new AtomicBoolean();
+    /**
+     * Armed by a test with a table: the next commit of a transaction that inserted into it
+     * succeeds and then reports a broken connection.
+     */
+    private static final AtomicReference<String> LOSE_NEXT_COMMIT_REPLY_OF = new AtomicReference<>();
+    private static final String EVENTS = "domain_event_entry";
 
     private static TestDatabase.Database database;
     private static ConfigurableApplicationContext commandService;
@@ -48,7 +54,8 @@ class CommitReplyLostTest {
         database = RunningSystem.newDatabase();
         commandService = RunningSystem.start(CommandServiceApplication.builder().sources(LosingCommitReplies.class),
                 database.commandServiceProperties());
-        queryService = RunningSystem.start(QueryServiceApplication.builder(), database.queryServiceProperties());
+        queryService = RunningSystem.start(QueryServiceApplication.builder().sources(LosingCommitReplies.class),
+                database.queryServiceProperties());
         commands = RunningSystem.http(commandService);
         queries = RunningSystem.http(queryService);
     }
@@ -63,10 +70,10 @@ class CommitReplyLostTest {
     void aCommitWhoseAnswerIsLostIsAnsweredOutcomeUnknownAndTheSameKeyThenGetsTheFirstAnswer() {
         String id = pledgedCommitment();
 
-        LOSE_NEXT_COMMIT_REPLY.set(true);
+        LOSE_NEXT_COMMIT_REPLY_OF.set(EVENTS);
         Response lost = disburse(id, "voucher-lost", "disbursement-key-1");
 
-        assertThat(LOSE_NEXT_COMMIT_REPLY).as("the commit's reply was lost").isFalse();
+        assertThat(LOSE_NEXT_COMMIT_REPLY_OF).as("the commit's reply was lost").hasNullValue();
         assertThat(lost.status()).isEqualTo(503);
         assertThat(lost.contentType()).startsWith("application/problem+json");
         assertThat(lost.json().get("type").asText()).endsWith("/outcome-unknown");
@@ -90,7 +97,7 @@ class CommitReplyLostTest {
     void withoutAKeyTheSameChildIdAgainIsAHarmlessRepeatOfTheRecordedFact() {
         String id = pledgedCommitment();
 
-        LOSE_NEXT_COMMIT_REPLY.set(true);
+        LOSE_NEXT_COMMIT_REPLY_OF.set(EVENTS);
         Response lost = disburse(id, "voucher-unkeyed", null);
         assertThat(lost.status()).isEqualTo(503);
         assertThat(lost.json().get("type").asText()).endsWith("/outcome-unknown");
@@ -100,6 +107,24 @@ class CommitReplyLostTest {
         assertThat(again.status()).as(again.toString()).isIn(200, 201);
         assertThat(again.json().get("version").asLong()).as("the version the first request produced").isEqualTo(3);
         assertThat(storedDisbursements(id)).containsExactly("voucher-unkeyed");
+    }
+
+    @Test
+    void aSubscriptionWhoseCommitAnswerIsLostIsAnsweredOutcomeUnknownAndIsListedWhenReadAgain() {
+        String url = "http://127.0.0.1:9/lost-reply-" + System.nanoTime();
+
+        LOSE_NEXT_COMMIT_REPLY_OF.set("query.subscription");
+        Response lost = queries.call("/api/subscriptions").as("integrator").post("{\"url\": \"" + url + "\"}");
+
+        assertThat(LOSE_NEXT_COMMIT_REPLY_OF).as("the commit's reply was lost").hasNullValue();
+        assertThat(lost.status()).as(lost.toString()).isEqualTo(503);
+        assertThat(lost.contentType()).startsWith("application/problem+json");
+        assertThat(lost.json().get("type").asText()).endsWith("/outcome-unknown");
+        assertThat(lost.json().get("detail").asText()).contains("may have been made");
+        assertThat(lost.header("Retry-After")).isPresent();
+        assertThat(queries.call("/api/subscriptions").as("integrator").get().json().get("items"))
+                .as("the subscription was created after all").extracting(item -> item.get("url").asText())
+                .contains(url);
     }
 
     private static String pledgedCommitment() {
@@ -157,22 +182,25 @@ class CommitReplyLostTest {
         }
 
         private static Connection losing(Connection connection) {
-            AtomicBoolean appendedEvents = new AtomicBoolean();
+            Set<String> inserts = new HashSet<>();
             return (Connection) Proxy.newProxyInstance(CommitReplyLostTest.class.getClassLoader(),
                     new Class<?>[] {Connection.class}, (proxy, method, args) -> {
                         if (method.getName().equals("prepareStatement") && args != null && args[0] instanceof String sql
-                                && sql.toLowerCase(Locale.ROOT).startsWith("insert into")
-                                && sql.toLowerCase(Locale.ROOT).contains("domain_event_entry")) {
-                            appendedEvents.set(true);
+                                && sql.strip().toLowerCase(Locale.ROOT).startsWith("insert into")) {
+                            inserts.add(sql.toLowerCase(Locale.ROOT));
                         }
                         try {
                             Object result = method.invoke(connection, args);
-                            if (method.getName().equals("commit") && appendedEvents.getAndSet(false)
-                                    && LOSE_NEXT_COMMIT_REPLY.compareAndSet(true, false)) {
-                                throw new SQLException("An I/O error occurred while sending to the backend.", "08006");
+                            if (method.getName().equals("commit")) {
+                                String table = LOSE_NEXT_COMMIT_REPLY_OF.get();
+                                boolean inserted = table != null && inserts.stream().anyMatch(sql -> sql.contains(table));
+                                inserts.clear();
+                                if (inserted && LOSE_NEXT_COMMIT_REPLY_OF.compareAndSet(table, null)) {
+                                    throw new SQLException("An I/O error occurred while sending to the backend.", "08006");
+                                }
                             }
                             if (method.getName().equals("rollback")) {
-                                appendedEvents.set(false);
+                                inserts.clear();
                             }
                             return result;
                         } catch (InvocationTargetException e) {

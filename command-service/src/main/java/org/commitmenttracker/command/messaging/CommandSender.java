@@ -11,8 +11,9 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.commitmenttracker.command.commitment.CommitmentRefused;
 import org.commitmenttracker.events.integrity.IntegrityChain;
+import org.commitmenttracker.service.transaction.CommitOutcomeUnknown;
+import org.commitmenttracker.service.transaction.DatabaseFailures;
 import org.commitmenttracker.service.web.ApiException;
-import org.commitmenttracker.service.web.DatabaseFailures;
 import org.commitmenttracker.service.web.RetryLater;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -114,15 +115,6 @@ public class CommandSender {
         return failure instanceof CommandExecutionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
-    private static CommitOutcomeUnknown outcomeUnknown(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof CommitOutcomeUnknown unknown) {
-                return unknown;
-            }
-        }
-        return null;
-    }
-
     private static RuntimeException translate(CommitmentCommand command, RuntimeException failure) {
         Throwable e = cause(failure);
         if (e instanceof CommitmentRefused refused) {
@@ -148,7 +140,7 @@ public class CommandSender {
             return ApiException.conflict("A request with this Idempotency-Key is still being processed; "
                     + "send it again shortly to get its answer.");
         }
-        CommitOutcomeUnknown unknown = outcomeUnknown(failure);
+        CommitOutcomeUnknown unknown = CommitOutcomeUnknown.in(failure);
         if (unknown != null) {
             log.warn("Command {} may or may not be recorded: the database broke off its commit ({})",
                     command.getClass().getSimpleName(), unknown.getCause().toString());

@@ -3,7 +3,6 @@ package org.commitmenttracker.command.messaging;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
@@ -12,7 +11,6 @@ import org.axonframework.messaging.Message;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
-import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import org.springframework.beans.factory.InitializingBean;
@@ -21,7 +19,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -53,15 +50,6 @@ class MessagingConfiguration {
     CorrelationDataProvider traceContext(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
         return new TraceContextInEvents(tracer.getIfAvailable(() -> Tracer.NOOP),
                 propagator.getIfAvailable(() -> Propagator.NOOP));
-    }
-
-    /**
-     * Spring's transactions for Axon (as Axon's own auto-configuration would give), except that a
-     * commit the database broke off is told apart: the client hears that the outcome is unknown.
-     */
-    @Bean
-    TransactionManager axonTransactionManager(PlatformTransactionManager transactions) {
-        return new OutcomeAwareTransactionManager(new SpringTransactionManager(transactions));
     }
 
     /** A commitment with thousands of events loads from its latest snapshot, not from its first event. */

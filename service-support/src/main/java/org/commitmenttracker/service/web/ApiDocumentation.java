@@ -54,7 +54,8 @@ public class ApiDocumentation {
     private static final Map<String, String[]> WRITE_PROBLEMS = problems(
             "409", "Conflict", "Another request changed the commitment at the same time; try again.",
             "422", "Unprocessable request", "The commitment is withdrawn; it takes no more facts.",
-            "503", "Service unavailable (nothing was recorded), or Outcome unknown (the database broke off the commit)",
+            "503", "Service unavailable (nothing was written), or Outcome unknown (the database broke off the commit: "
+                    + "read before sending it again; a command with an Idempotency-Key may simply be sent again)",
             "The database went away while this command was being committed, so it may have been recorded. Send "
                     + "the same request with the same Idempotency-Key to get its answer either way.");
 

@@ -1,4 +1,4 @@
-package org.commitmenttracker.service.web;
+package org.commitmenttracker.service.transaction;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
