@@ -4,20 +4,20 @@ import org.commitmenttracker.service.eventstore.EventStoreSchema;
 import org.commitmenttracker.service.schema.SchemaCheck;
 import org.commitmenttracker.service.schema.SchemaMigration;
 import org.commitmenttracker.service.security.TrackerSecurity;
+import org.commitmenttracker.service.transaction.Transactions;
 import org.commitmenttracker.service.web.ApiDocumentation;
 import org.commitmenttracker.service.web.ApiProblems;
 import org.commitmenttracker.service.web.HttpHardening;
 import org.commitmenttracker.service.web.ProblemErrorController;
 import org.commitmenttracker.service.web.RequestCorrelation;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.commitmenttracker.service.transaction.Transactions;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.annotation.Import;
 
 /** Reads: tails the event store with streaming processors, builds read models, answers queries. */
 @SpringBootApplication
-@Import({Transactions.class, TrackerSecurity.class, ApiProblems.class, ProblemErrorController.class, HttpHardening.class, EventStoreSchema.class,
-        RequestCorrelation.class, ApiDocumentation.class, SchemaCheck.class})
+@Import({Transactions.class, TrackerSecurity.class, ApiProblems.class, ProblemErrorController.class, HttpHardening.class,
+        EventStoreSchema.class, RequestCorrelation.class, ApiDocumentation.class, SchemaCheck.class})
 public class QueryServiceApplication {
 
     /**
