@@ -18,7 +18,6 @@ import org.commitmenttracker.service.web.RetryLater;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.CannotAcquireLockException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -144,7 +143,7 @@ public class CommandSender {
         if (unknown != null) {
             log.warn("Command {} may or may not be recorded: the database broke off its commit ({})",
                     command.getClass().getSimpleName(), unknown.getCause().toString());
-            return new RetryLater(HttpStatus.SERVICE_UNAVAILABLE, "Outcome unknown",
+            return RetryLater.outcomeUnknown(
                     "The database went away while this command was being committed, so it may have been recorded. "
                             + "Once the service answers again, send the same request with the same Idempotency-Key "
                             + "to get its answer either way; without a key, read the commitment before sending it again.",

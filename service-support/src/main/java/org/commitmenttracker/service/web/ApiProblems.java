@@ -28,6 +28,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -44,6 +45,7 @@ import java.util.stream.Collectors;
 public class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> refused(ApiException e) {
@@ -64,18 +66,13 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         if (CommitOutcomeUnknown.in(e) != null) {
             log.warn("Database broke off a commit: {}", e.toString());
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .header(HttpHeaders.RETRY_AFTER, "5")
-                    .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Outcome unknown",
-                            "The database went away while this request's changes were being committed, so they may "
-                                    + "have been made. Read what it changes before sending it again."));
+            return refused(RetryLater.outcomeUnknown("The database went away while this request's changes were being "
+                    + "committed, so they may have been made. Read what it changes before sending it again.", RETRY_AFTER));
         }
         if (DatabaseFailures.isUnreachable(e)) {
             log.warn("Database unreachable: {}", e.toString());
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .header(HttpHeaders.RETRY_AFTER, "5")
-                    .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
-                            "The database cannot be reached; nothing was recorded. Try again shortly."));
+            return refused(RetryLater.busy("The database cannot be reached; nothing was recorded. Try again shortly.",
+                    RETRY_AFTER));
         }
         String incident = UUID.randomUUID().toString();
         log.error("Unexpected failure, incident {}", incident, e);

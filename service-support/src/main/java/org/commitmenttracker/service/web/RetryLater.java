@@ -22,6 +22,11 @@ public class RetryLater extends ApiException {
         return new RetryLater(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable", detail, retryAfter);
     }
 
+    /** A write whose commit the database broke off: it may have been made ({@code .../problems/outcome-unknown}). */
+    public static RetryLater outcomeUnknown(String detail, Duration retryAfter) {
+        return new RetryLater(HttpStatus.SERVICE_UNAVAILABLE, "Outcome unknown", detail, retryAfter);
+    }
+
     public Duration retryAfter() {
         return retryAfter;
     }
