@@ -275,14 +275,23 @@ final class BenchSystem implements AutoCloseable {
      * the events stored so far; unlike a reset, no reset handler runs and its read model stays.
      */
     void skipToHead(StreamingEventProcessor processor) {
+        moveTo(processor, headToken());
+    }
+
+    /** The position of the newest event, as the processors' tokens hold it. */
+    TrackingToken headToken() {
+        return queryService.getBean(org.axonframework.config.Configuration.class).eventStore().createHeadToken();
+    }
+
+    /** Sets every segment of the stopped {@code processor} to {@code position}: it goes on from there once started. */
+    void moveTo(StreamingEventProcessor processor, TrackingToken position) {
         org.axonframework.config.Configuration axon = queryService.getBean(org.axonframework.config.Configuration.class);
         TokenStore tokens = queryService.getBean(TokenStore.class);
-        TrackingToken head = axon.eventStore().createHeadToken();
         String name = processor.getName();
         axon.getComponent(TransactionManager.class).executeInTransaction(() -> {
             for (int segment : tokens.fetchSegments(name)) {
                 tokens.fetchToken(name, segment);
-                tokens.storeToken(head, name, segment);
+                tokens.storeToken(position, name, segment);
                 tokens.releaseClaim(name, segment);
             }
         });

@@ -15,6 +15,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
@@ -40,12 +41,15 @@ import java.util.stream.IntStream;
  * <ul>
  * <li>{@code kafka_lag_p99_ms}: from a command's 2xx answer until a Kafka consumer (polling the
  * topic's partitions from their end) has read the commitment's event of that version, at the
- * {@code lag} workload's offered rate (half of {@code append_c8}, open loop);</li>
+ * {@code lag} workload's offered rate (half of {@code append_c8}, open loop); its baseline,
+ * {@code kafka_lag_raw_p99_ms}: the broker's own lag on this machine, from a raw producer's send
+ * of a record as large, on the same schedule, until the consumer has read it;</li>
  * <li>{@code kafka_publish}: events per second while the publisher catches up a backlog of N
  * events (10,000 quick, 100,000 full) appended while its processor was stopped, from its start
  * until every segment's token has passed the newest event (so every record acknowledged,
  * {@code acks=all}); the backlog is numbered by the feed and projected by the first instance
- * before the clock starts. The baseline, {@code kafka_publish_raw}: a raw idempotent producer
+ * before the clock starts; each later repetition sets the publisher's token back to before the
+ * backlog and publishes it again. The baseline, {@code kafka_publish_raw}: a raw idempotent producer
  * ({@code acks=all}, the publisher's linger and in-flight settings) sending the same records
  * (the same keys, headers and values, read back from the topic) to a topic of as many
  * partitions, all sends then every acknowledgement.</li>
@@ -106,29 +110,104 @@ final class KafkaWorkload {
             system.skipToHead(kafka);
             kafka.start();
             BenchSystem.awaitPassed(kafka, system.headGlobalIndex(), Duration.ofMinutes(5));
-            lag(servers, rate);
+            lag(servers, rate, kafka);
             publish(servers, kafka);
         } finally {
             publisher.close();
         }
     }
 
-    private void lag(String servers, double rate) {
+    /** Until the read models, the feed and the publisher have all passed the newest event: no repetition inherits a queue. */
+    private void awaitCaughtUp(StreamingEventProcessor kafka) {
+        long head = system.headGlobalIndex();
+        awaitReadModelsAt(head, Duration.ofMinutes(2));
+        BenchSystem.awaitPassed(kafka, head, Duration.ofMinutes(5));
+    }
+
+    private void lag(String servers, double rate, StreamingEventProcessor kafka) {
         Duration duration = sizes.repetition().multipliedBy(2);
         report.note("kafka_lag: offered rate %.1f commands/s (half of append_c8), %s per repetition, in-JVM KRaft broker"
                 .formatted(rate, duration) + ", %d partitions; a consumer polls the topic every 2 ms".formatted(PARTITIONS));
+        report.note("kafka_lag_raw: the broker's own lag at the same rate, the baseline: a raw idempotent producer"
+                + " (the publisher's settings) sends one record of the same size per command on the same schedule, each"
+                + " read by a consumer polling every 2 ms; from the send to the read, alternating with kafka_lag");
+        // the publishing instance has just started: its first seconds (connections, caches, the JIT) are not the steady state
+        awaitCaughtUp(kafka);
+        lagOnce(servers, rate, duration);
+        report.note("kafka_lag: after one repetition unmeasured, to warm up the publishing instance");
         List<Double> p99s = new ArrayList<>();
         List<Double> medians = new ArrayList<>();
+        List<Double> rawP99s = new ArrayList<>();
+        List<Double> rawMedians = new ArrayList<>();
         for (int rep = 1; rep <= sizes.repetitions(); rep++) {
-            awaitReadModelsAt(system.headGlobalIndex(), Duration.ofMinutes(2));
+            awaitCaughtUp(kafka);
             long[] lags = lagOnce(servers, rate, duration);
             p99s.add(Stats.percentileMillis(lags, 99));
             medians.add(Stats.percentileMillis(lags, 50));
-            report.progress("kafka_lag rep %d: p99 %.1f ms, median %.1f ms over %d commands".formatted(rep,
-                    p99s.get(rep - 1), medians.get(rep - 1), lags.length));
+            long[] rawLags = rawLagOnce(servers, rate, duration);
+            rawP99s.add(Stats.percentileMillis(rawLags, 99));
+            rawMedians.add(Stats.percentileMillis(rawLags, 50));
+            report.progress("kafka_lag rep %d: p99 %.1f ms, median %.1f ms over %d commands; raw producer p99 %.1f ms, median %.1f ms"
+                    .formatted(rep, p99s.get(rep - 1), medians.get(rep - 1), lags.length, rawP99s.get(rep - 1),
+                            rawMedians.get(rep - 1)));
         }
         report.result("kafka_lag_p99_ms", Stats.median(p99s), "ms");
         report.result("kafka_lag_median_ms", Stats.median(medians), "ms");
+        report.result("kafka_lag_raw_p99_ms", Stats.median(rawP99s), "ms");
+        report.result("kafka_lag_raw_median_ms", Stats.median(rawMedians), "ms");
+    }
+
+    /**
+     * The baseline of {@code kafka_lag}: records as large as the publisher's, one per tick of the
+     * same open-loop schedule, sent by a raw producer with the publisher's settings; each one's lag
+     * runs from its send until a consumer of the topic's end has read it.
+     */
+    private long[] rawLagOnce(String servers, double rate, Duration duration) {
+        byte[] value = new byte[400];
+        Arrays.fill(value, (byte) 'x');
+        long intervalNanos = (long) (1e9 / rate);
+        int count = (int) (duration.toNanos() / intervalNanos);
+        long[] lags = new long[count];
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig(servers), new StringSerializer(),
+                new ByteArraySerializer());
+             KafkaConsumer<String, byte[]> consumer = consumer(servers)) {
+            producer.partitionsFor(RAW_TOPIC);
+            List<TopicPartition> partitions = partitions(RAW_TOPIC);
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+            CompletableFuture<Integer> reading = CompletableFuture.supplyAsync(() -> {
+                int read = 0;
+                long giveUp = System.nanoTime() + duration.plusMinutes(1).toNanos();
+                while (read < count && System.nanoTime() < giveUp) {
+                    for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofNanos(POLL_NANOS))) {
+                        Header sentAt = record.headers().lastHeader("bench-sent-at");
+                        if (sentAt != null && read < count) {
+                            lags[read++] = System.nanoTime() - Long.parseLong(new String(sentAt.value(), StandardCharsets.US_ASCII));
+                        }
+                    }
+                }
+                return read;
+            });
+            long start = System.nanoTime();
+            for (int i = 0; i < count; i++) {
+                long wait = start + i * intervalNanos - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(RAW_TOPIC, commitments.get(i % commitments.size()), value);
+                record.headers().add("bench-sent-at", Long.toString(System.nanoTime()).getBytes(StandardCharsets.US_ASCII));
+                producer.send(record);
+            }
+            producer.flush();
+            int read = reading.get(2, TimeUnit.MINUTES);
+            if (read < count) {
+                throw new IllegalStateException("the raw consumer read only " + read + " of " + count + " records");
+            }
+            return lags;
+        } catch (Exception e) {
+            throw new IllegalStateException("the raw producer's lag could not be measured", e);
+        }
     }
 
     private long[] lagOnce(String servers, double rate, Duration duration) {
@@ -241,21 +320,29 @@ final class KafkaWorkload {
 
     private void publish(String servers, StreamingEventProcessor kafka) {
         report.note(("kafka_publish: a backlog of %d events (%d per commitment, %d-event commitments as the feed_catchup"
-                + " workload's) caught up by the stopped publisher once started; baseline: a raw idempotent producer"
+                + " workload's) caught up by the stopped publisher once started, each repetition the same backlog from the"
+                + " token before it; baseline: a raw idempotent producer"
                 + " (acks=all, linger 5 ms, 5 in flight) sending the same records to a topic of %d partitions")
                 .formatted(sizes.feedEvents(), EVENTS_PER_COMMITMENT, EVENTS_PER_COMMITMENT, PARTITIONS)
                 + (sizes.feedEvents() < Sizes.FULL_FEED ? " (full run: " + Sizes.FULL_FEED + " events)" : ""));
         List<Double> published = new ArrayList<>();
         List<Double> raws = new ArrayList<>();
-        int events = 0;
+        int events = sizes.feedEvents();
+        TrackingToken beforeBacklog = null;
+        long head = 0;
         for (int rep = 1; rep <= Math.max(2, sizes.replayRepetitions()); rep++) {
             shutDown(kafka);
             Map<TopicPartition, Long> before = endOffsets(servers, TOPIC);
-            long feedBefore = system.queryLong("SELECT coalesce(max(position), 0) FROM query.feed_event");
-            events = backlog(rep);
-            long head = system.headGlobalIndex();
-            awaitFeed(feedBefore + events);
-            awaitReadModelsAt(head, Duration.ofMinutes(30));
+            if (beforeBacklog == null) {
+                beforeBacklog = system.headToken();
+                long feedBefore = system.queryLong("SELECT coalesce(max(position), 0) FROM query.feed_event");
+                appendBacklog();
+                head = system.headGlobalIndex();
+                awaitFeed(feedBefore + events);
+                awaitReadModelsAt(head, Duration.ofMinutes(30));
+            } else {
+                system.moveTo(kafka, beforeBacklog);
+            }
 
             long start = System.nanoTime();
             kafka.start();
@@ -288,19 +375,17 @@ final class KafkaWorkload {
         }
     }
 
-    /** Appends the backlog straight into the event store; answers how many events. */
-    private int backlog(int rep) {
-        int events = sizes.feedEvents();
-        report.progress("kafka_publish rep " + rep + ": appending a backlog of " + events + " events");
+    /** Appends the backlog straight into the event store. */
+    private void appendBacklog() {
+        report.progress("kafka_publish: appending a backlog of " + sizes.feedEvents() + " events");
         try (SyntheticEvents synthetic = new SyntheticEvents(system)) {
-            int left = events;
+            int left = sizes.feedEvents();
             for (int c = 0; left > 0; c++) {
                 int count = Math.min(EVENTS_PER_COMMITMENT, left);
-                synthetic.appendStream("bench-kafka-%d-%06d".formatted(rep, c), count);
+                synthetic.appendStream("bench-kafka-%06d".formatted(c), count);
                 left -= count;
             }
         }
-        return events;
     }
 
     /** The records appended to the topic since {@code before}, as a producer would send them again. */
@@ -327,13 +412,7 @@ final class KafkaWorkload {
 
     /** Sends the records with a fresh raw producer (connected before the clock starts); answers the seconds until all are acknowledged. */
     private static double sendRaw(String servers, List<ProducerRecord<String, byte[]>> records) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig(servers), new StringSerializer(),
                 new ByteArraySerializer())) {
             producer.partitionsFor(RAW_TOPIC);
             long start = System.nanoTime();
@@ -348,6 +427,17 @@ final class KafkaWorkload {
         } catch (Exception e) {
             throw new IllegalStateException("the raw producer failed", e);
         }
+    }
+
+    /** The publisher's settings (KafkaPublishing): idempotent, acks=all, linger 5 ms, 5 requests in flight. */
+    private static Map<String, Object> producerConfig(String servers) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        return config;
     }
 
     private static KafkaConsumer<String, byte[]> consumer(String servers) {

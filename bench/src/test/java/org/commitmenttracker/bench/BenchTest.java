@@ -24,7 +24,7 @@ class BenchTest {
             "feed_catchup_events", "feed_catchup", "feed_catchup_raw",
             "stream_fanout_p99_ms", "stream_fanout_median_ms",
             "verify_all_events", "verify_all", "verify_all_raw",
-            "kafka_lag_p99_ms", "kafka_lag_median_ms", "kafka_publish_events", "kafka_publish", "kafka_publish_raw");
+            "kafka_lag_p99_ms", "kafka_lag_median_ms", "kafka_lag_raw_p99_ms", "kafka_lag_raw_median_ms", "kafka_publish_events", "kafka_publish", "kafka_publish_raw");
     private static final List<String> RATIOS = List.of("append_c1", "append_c8", "long_stream", "replay", "detail_read",
             "verify_all", "append_peer", "detail_peer", "feed_catchup", "kafka_publish", "log_append", "log_lag");
 

@@ -2,20 +2,22 @@ package org.commitmenttracker.query.feed;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.commitmenttracker.query.processing.TransactionCache;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells the readers of the feed in this instance (the Server-Sent Events) that it
- * grew, once the transaction that numbered new events has committed: they read at once instead
- * of at their next poll. They still poll, for a feed numbered by another instance.
+ * Tells the readers of the feed in this instance (the Server-Sent Events, the Kafka publisher)
+ * that it grew, once the transaction that numbered new events has committed: they read at once
+ * instead of at their next poll. They still poll, for a feed numbered by another instance.
  */
 @Component
 public class FeedGrowth {
 
     private final List<Runnable> readers = new CopyOnWriteArrayList<>();
-    private final TransactionCache<Boolean, Boolean> grown = new TransactionCache<>(grew -> { },
-            grew -> readers.forEach(FeedGrowth::tell));
+    private final TransactionCache<Boolean, Boolean> grown = new TransactionCache<>(grew -> { }, grew -> tellAll());
+    /** Counts the growths, for the waiters of {@link #awaitGrowthAfter}; guarded by itself. */
+    private final long[] growths = new long[1];
 
     /** {@code reader} runs after each commit that numbered events; it must return at once. */
     public void subscribe(Runnable reader) {
@@ -27,8 +29,36 @@ public class FeedGrowth {
         if (grown.active()) {
             grown.put(Boolean.TRUE, Boolean.TRUE);
         } else {
-            readers.forEach(FeedGrowth::tell);
+            tellAll();
         }
+    }
+
+    /** How often the feed has grown in this instance; hand it to {@link #awaitGrowthAfter}. */
+    public long growths() {
+        synchronized (growths) {
+            return growths[0];
+        }
+    }
+
+    /**
+     * Returns once the feed has grown in this instance beyond {@code seen} (from {@link #growths()},
+     * read before the feed was), or once {@code nanos} have passed.
+     */
+    public void awaitGrowthAfter(long seen, long nanos) throws InterruptedException {
+        long until = System.nanoTime() + nanos;
+        synchronized (growths) {
+            for (long left = nanos; growths[0] == seen && left > 0; left = until - System.nanoTime()) {
+                TimeUnit.NANOSECONDS.timedWait(growths, left);
+            }
+        }
+    }
+
+    private void tellAll() {
+        synchronized (growths) {
+            growths[0]++;
+            growths.notifyAll();
+        }
+        readers.forEach(FeedGrowth::tell);
     }
 
     private static void tell(Runnable reader) {

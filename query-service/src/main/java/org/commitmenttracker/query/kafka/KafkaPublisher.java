@@ -11,6 +11,7 @@ import org.commitmenttracker.events.CommitmentEvent;
 import org.commitmenttracker.query.feed.Feed;
 import org.commitmenttracker.query.feed.FeedCloudEvents;
 import org.commitmenttracker.query.feed.FeedEvent;
+import org.commitmenttracker.query.feed.FeedGrowth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -53,7 +54,12 @@ class KafkaPublisher {
     /** Bounds the memory of acknowledged events of failed batches (a batch taken again elsewhere leaves its own). */
     private static final int ACKNOWLEDGED_KEPT = 100_000;
 
+    /** The feed is read again after a pause that doubles from the first to the last, or when this instance's feed grows. */
+    private static final long FIRST_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+    private static final long LAST_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
     private final Feed feed;
+    private final FeedGrowth growth;
     private final FeedCloudEvents cloudEvents;
     private final KafkaTemplate<String, CloudEvent> template;
     private final ProducerFactory<String, CloudEvent> producers;
@@ -67,9 +73,10 @@ class KafkaPublisher {
                 }
             }));
 
-    KafkaPublisher(Feed feed, FeedCloudEvents cloudEvents, KafkaTemplate<String, CloudEvent> template,
+    KafkaPublisher(Feed feed, FeedGrowth growth, FeedCloudEvents cloudEvents, KafkaTemplate<String, CloudEvent> template,
                    ProducerFactory<String, CloudEvent> producers, KafkaProperties properties) {
         this.feed = feed;
+        this.growth = growth;
         this.cloudEvents = cloudEvents;
         this.template = template;
         this.producers = producers;
@@ -129,10 +136,14 @@ class KafkaPublisher {
     /**
      * The batch's events as the feed numbered them. The feed's own processor numbers each event
      * within moments; until it has, this batch waits, and fails after {@code feedWait} (to be retried).
+     * It reads the feed again as soon as this instance's feed has grown, and otherwise (the feed
+     * numbered by another instance) after 2 ms, 4, 8, 16, then every 20 ms.
      */
     private Map<String, FeedEvent> awaitFeed(List<String> eventIds) {
         long deadline = System.nanoTime() + properties.feedWait().toNanos();
+        long pause = FIRST_PAUSE_NANOS;
         while (true) {
+            long growths = growth.growths();
             Map<String, FeedEvent> numbered = feed.byEventIds(eventIds);
             if (numbered.size() == eventIds.size()) {
                 return numbered;
@@ -142,7 +153,8 @@ class KafkaPublisher {
                         + " of the batch's events yet", null);
             }
             try {
-                Thread.sleep(20);
+                growth.awaitGrowthAfter(growths, pause);
+                pause = Math.min(2 * pause, LAST_PAUSE_NANOS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new KafkaPublishingFailed("interrupted while waiting for the feed", e);

@@ -11,6 +11,7 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.commitmenttracker.query.feed.Feed;
 import org.commitmenttracker.query.feed.FeedCloudEvents;
+import org.commitmenttracker.query.feed.FeedGrowth;
 import org.commitmenttracker.query.processing.WakingEventSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -82,9 +83,10 @@ class KafkaPublishing {
     }
 
     @Bean
-    KafkaPublisher kafkaPublisher(Feed feed, FeedCloudEvents cloudEvents, KafkaTemplate<String, CloudEvent> template,
-                                  ProducerFactory<String, CloudEvent> producers, KafkaProperties properties) {
-        return new KafkaPublisher(feed, cloudEvents, template, producers, properties);
+    KafkaPublisher kafkaPublisher(Feed feed, FeedGrowth growth, FeedCloudEvents cloudEvents,
+                                  KafkaTemplate<String, CloudEvent> template, ProducerFactory<String, CloudEvent> producers,
+                                  KafkaProperties properties) {
+        return new KafkaPublisher(feed, growth, cloudEvents, template, producers, properties);
     }
 
     /**

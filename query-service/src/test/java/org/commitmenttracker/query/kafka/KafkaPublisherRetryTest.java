@@ -12,6 +12,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.commitmenttracker.query.ReadModelDatabase;
 import org.commitmenttracker.query.feed.Feed;
 import org.commitmenttracker.query.feed.FeedCloudEvents;
+import org.commitmenttracker.query.feed.FeedGrowth;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,7 +66,7 @@ class KafkaPublisherRetryTest {
     @Test
     void aBatchTakenAgainSendsOnlyWhatTheBrokerHadNotAcknowledged() throws Exception {
         Broker broker = new Broker();
-        KafkaPublisher publisher = new KafkaPublisher(feed(), new FeedCloudEvents("http://localhost:8082"),
+        KafkaPublisher publisher = new KafkaPublisher(feed(), new FeedGrowth(), new FeedCloudEvents("http://localhost:8082"),
                 new KafkaTemplate<>(broker.factory()), broker.factory(),
                 new KafkaProperties("unused:9092", "events", 1, (short) 1, 1, 100, Duration.ofSeconds(5), Duration.ofSeconds(5)));
 
