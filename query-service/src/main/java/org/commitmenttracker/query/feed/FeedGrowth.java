@@ -16,8 +16,9 @@ public class FeedGrowth {
 
     private final List<Runnable> readers = new CopyOnWriteArrayList<>();
     private final TransactionCache<Boolean, Boolean> grown = new TransactionCache<>(grew -> { }, grew -> tellAll());
-    /** Counts the growths, for the waiters of {@link #awaitGrowthAfter}; guarded by itself. */
-    private final long[] growths = new long[1];
+    /** Guards {@link #growths} and wakes the waiters of {@link #awaitGrowthAfter}. */
+    private final Object growthLock = new Object();
+    private long growths;
 
     /** {@code reader} runs after each commit that numbered events; it must return at once. */
     public void subscribe(Runnable reader) {
@@ -35,8 +36,8 @@ public class FeedGrowth {
 
     /** How often the feed has grown in this instance; hand it to {@link #awaitGrowthAfter}. */
     public long growths() {
-        synchronized (growths) {
-            return growths[0];
+        synchronized (growthLock) {
+            return growths;
         }
     }
 
@@ -46,17 +47,17 @@ public class FeedGrowth {
      */
     public void awaitGrowthAfter(long seen, long nanos) throws InterruptedException {
         long until = System.nanoTime() + nanos;
-        synchronized (growths) {
-            for (long left = nanos; growths[0] == seen && left > 0; left = until - System.nanoTime()) {
-                TimeUnit.NANOSECONDS.timedWait(growths, left);
+        synchronized (growthLock) {
+            for (long left = nanos; growths == seen && left > 0; left = until - System.nanoTime()) {
+                TimeUnit.NANOSECONDS.timedWait(growthLock, left);
             }
         }
     }
 
     private void tellAll() {
-        synchronized (growths) {
-            growths[0]++;
-            growths.notifyAll();
+        synchronized (growthLock) {
+            growths++;
+            growthLock.notifyAll();
         }
         readers.forEach(FeedGrowth::tell);
     }

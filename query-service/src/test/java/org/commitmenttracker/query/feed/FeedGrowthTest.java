@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,24 +13,24 @@ class FeedGrowthTest {
     private static final long A_MINUTE = Duration.ofMinutes(1).toNanos();
 
     @Test
-    void aWaiterReturnsWhenTheFeedGrowsNotAtTheEndOfItsPause() throws Exception {
+    void aWaiterReturnsWhenTheFeedGrowsNotAtTheEndOfItsPause() {
         FeedGrowth growth = new FeedGrowth();
         long seen = growth.growths();
         CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> await(growth, seen, A_MINUTE));
 
         growth.grew();
 
-        waiting.get(20, TimeUnit.SECONDS);
+        assertThat(waiting).succeedsWithin(Duration.ofSeconds(20));
         assertThat(growth.growths()).isEqualTo(seen + 1);
     }
 
     @Test
-    void aGrowthBeforeTheWaitIsNotMissed() throws Exception {
+    void aGrowthBeforeTheWaitIsNotMissed() {
         FeedGrowth growth = new FeedGrowth();
         long seen = growth.growths();
         growth.grew();
 
-        CompletableFuture.runAsync(() -> await(growth, seen, A_MINUTE)).get(20, TimeUnit.SECONDS);
+        assertThat(CompletableFuture.runAsync(() -> await(growth, seen, A_MINUTE))).succeedsWithin(Duration.ofSeconds(20));
     }
 
     @Test
