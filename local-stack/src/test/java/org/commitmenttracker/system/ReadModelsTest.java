@@ -11,7 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.StreamSupport;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.commitmenttracker.query.processing.AsynchronousCommit;
 import org.commitmenttracker.testsupport.TrackerHttp;
 import org.commitmenttracker.testsupport.TrackerHttp.Response;
 import org.junit.jupiter.api.Test;
@@ -187,6 +190,22 @@ class ReadModelsTest {
             // the read models split their work in four; the feed numbers events in one segment
             assertThat(projection.get("segments")).hasSize(projection.get("name").asText().equals("feed") ? 1 : 4);
         }
+    }
+
+    /**
+     * A database crash may lose the last commits of a read model that commits without waiting for
+     * the disk, and its token with them; only the event store's own read models may: the feed's
+     * positions, once shown, must survive.
+     */
+    @Test
+    void onlyTheReadModelsTheEventStoreRebuildsCommitWithoutWaitingForTheDisk() {
+        EventProcessingConfiguration processing = system.queryService.getBean(EventProcessingConfiguration.class);
+        Function<String, List<?>> interceptors = name ->
+                processing.eventProcessor(name).orElseThrow().getHandlerInterceptors();
+
+        assertThat(interceptors.apply("commitments")).hasAtLeastOneElementOfType(AsynchronousCommit.class);
+        assertThat(interceptors.apply("timeline")).hasAtLeastOneElementOfType(AsynchronousCommit.class);
+        assertThat(interceptors.apply("feed")).noneMatch(AsynchronousCommit.class::isInstance);
     }
 
     /**

@@ -24,10 +24,13 @@ public class CommitmentProjection {
 
     public static final String NAME = "commitments";
 
-    /** Its processor has the read side's shared settings (an event it cannot apply is parked). */
+    /**
+     * Its processor has the read side's shared settings (an event it cannot apply is parked), and
+     * commits without waiting for the disk: the event store alone rebuilds this read model.
+     */
     @Bean
     static ReadModelProcessor commitmentsProcessor() {
-        return ReadModelProcessor.named(NAME);
+        return ReadModelProcessor.named(NAME).committingAsynchronously();
     }
 
     /**

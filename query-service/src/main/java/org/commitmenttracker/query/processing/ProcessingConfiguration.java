@@ -17,6 +17,7 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.TokenStoreProperties;
@@ -160,13 +161,17 @@ class ProcessingConfiguration {
      * a dead-letter queue in {@code query.dead_letter_entry}, with the cache that spares Axon a
      * look at that table before every event (a round trip per event in the replay's profile),
      * and a replay clears it: the replay delivers those events again, and a parked sequence would
-     * otherwise swallow every event of its commitment.
+     * otherwise swallow every event of its commitment. A processor that commits asynchronously
+     * ({@link ReadModelProcessor#committingAsynchronously()}) does so unless
+     * {@code tracker.processing.asynchronous-commit} is false.
      */
     @Bean
     ConfigurerModule readModelProcessors(List<ReadModelProcessor> processors,
                                          ObjectProvider<WakingEventSource> processorEventSource,
                                          ObjectProvider<ConnectionProvider> connections,
                                          ObjectProvider<DeadLetterSchema> deadLetterSchema,
+                                         JdbcClient jdbc,
+                                         @Value("${tracker.processing.asynchronous-commit:true}") boolean asynchronousCommit,
                                          @Value("${tracker.processing.batch-size:100}") int batchSize,
                                          @Value("${tracker.processing.token-claim-interval:1s}") Duration claimInterval,
                                          @Value("${tracker.processing.max-segments:0}") int maxSegments) {
@@ -189,6 +194,10 @@ class ProcessingConfiguration {
                                 .claimExtensionThreshold(claimInterval.toMillis());
                         return maxSegments > 0 ? builder.maxClaimedSegments(maxSegments) : builder;
                     });
+            if (asynchronousCommit && processor.asynchronousCommit()) {
+                AsynchronousCommit withoutWaiting = new AsynchronousCommit(jdbc);
+                processing.registerHandlerInterceptor(processor.name(), configuration -> withoutWaiting);
+            }
             if (processor.parksFailures()) {
                 processing.registerDeadLetterQueue(processor.name(), configuration -> JdbcSequencedDeadLetterQueue.builder()
                                 .processingGroup(processor.name())

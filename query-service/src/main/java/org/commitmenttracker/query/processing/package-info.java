@@ -28,6 +28,13 @@
  * only the failing event is rolled back and parked in the dead-letter queue (per commitment, so
  * that commitment's later events wait behind it), and the rest of the batch commits.
  *
+ * <h2>Commits that do not wait for the disk</h2>
+ * The event store alone rebuilds the {@code commitments} and {@code timeline} read models, so
+ * their batches commit without waiting for PostgreSQL to flush them
+ * ({@link org.commitmenttracker.query.processing.AsynchronousCommit}): a crash of the database
+ * loses a batch's rows and its token together, and the processor applies those events again.
+ * The feed's commits wait: the positions it gave and the log it signed cannot be made again.
+ *
  * <h2>Replay: rebuild beside, switch when done</h2>
  * Every read-model row carries the generation that wrote it, and every read answers from the
  * read model's {@code serving} generation ({@code query.read_model_generation}). A replay

@@ -30,10 +30,13 @@ public class TimelineProjection {
 
     public static final String NAME = "timeline";
 
-    /** Its processor has the read side's shared settings (an event it cannot apply is parked). */
+    /**
+     * Its processor has the read side's shared settings (an event it cannot apply is parked), and
+     * commits without waiting for the disk: the event store alone rebuilds this read model.
+     */
     @Bean
     static ReadModelProcessor timelineProcessor() {
-        return ReadModelProcessor.named(NAME);
+        return ReadModelProcessor.named(NAME).committingAsynchronously();
     }
 
     private final TimelineReadModel readModel;
