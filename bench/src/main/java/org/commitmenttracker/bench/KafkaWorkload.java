@@ -134,7 +134,7 @@ final class KafkaWorkload {
         report.note("kafka_lag_raw: the broker's own lag at the same rate, the baseline: a raw idempotent producer"
                 + " (the publisher's settings) sends one record of the same size per command on the same schedule, each"
                 + " read by a consumer polling every 2 ms; from the send to the read, alternating with kafka_lag");
-        // the publishing instance has just started: its first seconds (connections, caches, the JIT) are not the steady state
+        // kafka_publish has warmed the publishing instance up; one repetition more, at this rate, before measuring
         awaitCaughtUp(kafka);
         lagOnce(servers, rate, duration);
         report.note("kafka_lag: after kafka_publish and one repetition unmeasured, to warm up the publishing instance");
